@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// The README's test command: every check CI relies on, then one summary line counted from the
+// JSON reports that each vitest run writes (unit, type and browser tests alike).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const env = {
+  ...process.env,
+  FC_NUM_RUNS: process.env.FC_NUM_RUNS ?? '100000',
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+};
+const failures = [];
+
+/** Runs one step, streaming its output; records it as failed instead of stopping the run. */
+function step(title, command, args) {
+  console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) failures.push(title);
+}
+
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  console.log('Chromium is missing; installing Debian\'s chromium package for the browser tests.');
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const run = (args) => spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run(['apt-get', 'update']);
+  run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
+  if (!existsSync('/usr/bin/chromium')) failures.push('install chromium');
+}
+
+const reportFiles = () =>
+  ['packages', 'apps'].flatMap((group) =>
+    readdirSync(join(root, group)).map((name) => join(root, group, name, 'reports', 'vitest.json')),
+  ).filter((file) => existsSync(file));
+
+for (const file of reportFiles()) rmSync(file);
+ensureChromium();
+
+const turbo = join(root, 'node_modules', '.bin', 'turbo');
+step('lint, typecheck and build', turbo, ['run', 'lint', 'typecheck', 'build', '--continue']);
+step('formatting', join(root, 'node_modules', '.bin', 'prettier'), ['--check', '.']);
+step('package checks (publint --strict, attw) and size budgets', turbo, ['run', 'check:package', 'size', '--continue']);
+step('API reference (typedoc, warnings are errors)', turbo, ['run', 'docs:api']);
+step('packed core imports from plain Node', process.execPath, [join(root, 'scripts', 'pack-smoke.mjs')]);
+// Tests last, two at a time: the suites open real sockets and a browser, on a 2-core machine.
+step('tests', turbo, ['run', 'test', 'test:e2e', '--continue', '--concurrency=2']);
+
+let passed = 0;
+let failed = 0;
+console.log('\n=== results');
+for (const file of reportFiles()) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  console.log(`${file.slice(root.length)}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+}
+if (failures.length > 0) console.log(`failed steps: ${failures.join(', ')}`);
+if (passed + failed === 0) failures.push('no test reports were written');
+console.log(`${passed} passed, ${failed} failed`);
+// A failed check (lint, budget, package) fails the run even when every test passed.
+process.exit(failed > 0 || failures.length > 0 ? 1 : 0);
