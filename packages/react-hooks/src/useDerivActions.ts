@@ -1,0 +1,44 @@
+'use client';
+import { useMemo } from 'react';
+import type { DerivSession } from '@deriv-auth/ws-client';
+import { useDerivSessionInstance } from './derivProvider.js';
+
+/** What {@link useDerivActions} returns: the session's actions, bound and stable across renders. */
+export interface UseDerivActionsReturnType {
+  /** Authorizes `account` (default: the first) with the tokens the session holds. */
+  readonly authorize: DerivSession['authorize'];
+  /** Switches the socket to another of the session's accounts. */
+  readonly switchAccount: DerivSession['switchAccount'];
+  /** Logs out on the server and forgets the accounts. */
+  readonly logout: DerivSession['logout'];
+}
+
+/**
+ * Returns the session's actions (`authorize`, `switchAccount`, `logout`), stable for the life of
+ * the session so they can go into dependency lists and memoized children.
+ *
+ * @remarks
+ * Reading the actions subscribes to nothing: a component that only acts never re-renders on
+ * session changes. Each action returns the session's promise; its failures also land in the
+ * snapshot's `error`, so a caller may ignore the rejection with `.catch(() => {})`.
+ *
+ * @returns The bound actions.
+ * @throws {@link @deriv-auth/core!DerivAuthError} `missing_provider` outside {@link DerivProvider}.
+ * @example
+ * ```tsx
+ * const { switchAccount, logout } = useDerivActions()
+ * <button onClick={() => void switchAccount('VRTC1859315')}>Demo</button>
+ * ```
+ * @see {@link useDerivSession}
+ */
+export function useDerivActions(): UseDerivActionsReturnType {
+  const session = useDerivSessionInstance();
+  return useMemo(
+    () => ({
+      authorize: (account?: string) => session.authorize(account),
+      switchAccount: (account: string) => session.switchAccount(account),
+      logout: (options?: Parameters<DerivSession['logout']>[0]) => session.logout(options),
+    }),
+    [session],
+  );
+}

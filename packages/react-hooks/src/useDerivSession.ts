@@ -1,0 +1,59 @@
+'use client';
+import { useCallback } from 'react';
+import type { SessionSnapshot } from '@deriv-auth/ws-client';
+import { useDerivSessionInstance } from './derivProvider.js';
+import { useSelectedSnapshot } from './internal/useSelectedSnapshot.js';
+
+/**
+ * What the server renders and hydration starts from: signed out, not connected. Tokens live only
+ * in the browser, so a server can never render a signed-in session, and this keeps hydration equal.
+ */
+const SERVER_SNAPSHOT: SessionSnapshot = Object.freeze({
+  status: 'signed_out',
+  connection: 'idle',
+  accounts: Object.freeze([]),
+  scopes: Object.freeze([]),
+});
+
+const identity = <Value>(value: Value): Value => value;
+
+/** Picks what a component needs from the session snapshot. */
+export type SessionSelector<Selected> = (snapshot: SessionSnapshot) => Selected;
+
+/** What {@link useDerivSession} returns: the selection, or the whole snapshot without a selector. */
+export type UseDerivSessionReturnType<Selected = SessionSnapshot> = Selected;
+
+/**
+ * Reads the session snapshot (status, connection, accounts, active account, authorize data,
+ * scopes, error), re-rendering only when the selected part changes.
+ *
+ * @remarks
+ * One `useSyncExternalStore` call over `session.getSnapshot()` / `session.subscribe()`. Selections
+ * are compared with `isEqual` (default `Object.is`); return stable values (fields of the snapshot)
+ * or pass a structural `isEqual`. The server and hydration render a signed-out snapshot.
+ *
+ * @param selector - Picks the part to read (default: the whole snapshot).
+ * @param isEqual - When two selections count as the same (default `Object.is`).
+ * @returns The selected value.
+ * @throws {@link @deriv-auth/core!DerivAuthError} `missing_provider` outside {@link DerivProvider}.
+ * @example
+ * ```tsx
+ * const loginid = useDerivSession((session) => session.authorize?.loginid)
+ * const { status, error } = useDerivSession()
+ * ```
+ * @see https://react.dev/reference/react/useSyncExternalStore
+ */
+export function useDerivSession(): UseDerivSessionReturnType;
+export function useDerivSession<Selected>(
+  selector: SessionSelector<Selected>,
+  isEqual?: (a: Selected, b: Selected) => boolean,
+): UseDerivSessionReturnType<Selected>;
+export function useDerivSession<Selected>(
+  selector: SessionSelector<Selected> = identity as SessionSelector<Selected>,
+  isEqual?: (a: Selected, b: Selected) => boolean,
+): Selected {
+  const session = useDerivSessionInstance();
+  const subscribe = useCallback((onChange: () => void) => session.subscribe(onChange), [session]);
+  const getSnapshot = useCallback(() => session.getSnapshot(), [session]);
+  return useSelectedSnapshot(subscribe, getSnapshot, () => SERVER_SNAPSHOT, selector, isEqual);
+}
