@@ -1,0 +1,71 @@
+/**
+ * Marker shared by every copy of this package that may be installed side by side, so the guards
+ * below still recognise an error thrown by another copy (where `instanceof` would fail).
+ */
+const errorMarker = Symbol.for('@deriv-auth/error');
+
+/**
+ * Options accepted by every SDK error constructor.
+ */
+export interface DerivAuthErrorOptions {
+  /** The underlying failure, if any (walked by debuggers and `console.error`). */
+  cause?: unknown;
+  /** Structured, token-free facts about the failure (parameter name, index, ...). */
+  details?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Base class of every error the `@deriv-auth/*` packages throw or reject with.
+ *
+ * @remarks
+ * Each subclass has a fixed `name` and a stable string `code` that programs can branch on, while
+ * `message` is for humans. Messages and details never contain a token.
+ *
+ * @param code - Stable machine-readable code.
+ * @param message - Short human-readable explanation (never a token).
+ * @param options - `cause` and token-free `details`.
+ * @returns A new error.
+ * @throws Never.
+ * @example
+ * ```ts
+ * try { parseOAuthRedirect(location.href) } catch (error) {
+ *   if (isDerivAuthError(error)) console.warn(error.code)
+ * }
+ * ```
+ * @see {@link isDerivAuthError}
+ */
+export class DerivAuthError<Code extends string = string> extends Error {
+  override name: string = 'DerivAuthError';
+  /** Stable machine-readable code. */
+  readonly code: Code;
+  /** Structured, token-free facts about the failure. */
+  readonly details?: Readonly<Record<string, unknown>>;
+
+  constructor(code: Code, message: string, options: DerivAuthErrorOptions = {}) {
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    this.code = code;
+    Object.defineProperty(this, errorMarker, { value: true });
+    if (options.details) this.details = options.details;
+  }
+}
+
+/**
+ * Tells whether a value is an error thrown by any `@deriv-auth/*` package, even one loaded from a
+ * second installed copy.
+ *
+ * @param value - Anything caught.
+ * @returns `true` when `value` is a {@link DerivAuthError}.
+ * @throws Never.
+ * @example
+ * ```ts
+ * if (isDerivAuthError(error)) report(error.code)
+ * ```
+ * @see {@link DerivAuthError}
+ */
+export function isDerivAuthError(value: unknown): value is DerivAuthError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[errorMarker] === true
+  );
+}

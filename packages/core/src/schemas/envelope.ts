@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+
+/**
+ * The `error` object of a failed response.
+ *
+ * @example
+ * ```ts
+ * ApiErrorSchema.parse({ code: 'InvalidToken', message: 'The token is invalid.' })
+ * ```
+ */
+export const ApiErrorSchema = z.looseObject({
+  code: z.string(),
+  message: z.string(),
+  details: z.optional(z.record(z.string(), z.unknown())),
+});
+
+/**
+ * Any response, read leniently to route it: `msg_type`, `req_id`, `echo_req` and maybe `error`.
+ *
+ * @example
+ * ```ts
+ * const envelope = ResponseEnvelopeSchema.safeParse(JSON.parse(event.data))
+ * if (envelope.success && envelope.data.req_id !== undefined) settle(envelope.data.req_id, envelope.data)
+ * ```
+ * @see https://developers.deriv.com/docs/error-codes
+ */
+export const ResponseEnvelopeSchema = z.looseObject({
+  msg_type: z.string(),
+  req_id: z.optional(z.number()),
+  echo_req: z.optional(z.record(z.string(), z.unknown())),
+  error: z.optional(ApiErrorSchema),
+});
+
+/** Any response message, as {@link ResponseEnvelopeSchema} reads it. */
+export type ResponseEnvelope = z.infer<typeof ResponseEnvelopeSchema>;
+
+/**
+ * A failed response: `{ error: { code, message, details? }, echo_req, msg_type, req_id? }`.
+ *
+ * @example
+ * ```ts
+ * const failed = ErrorResponseSchema.safeParse(message)
+ * if (failed.success) throw createDerivApiError(failed.data)
+ * ```
+ * @see https://developers.deriv.com/docs/error-codes
+ */
+export const ErrorResponseSchema = z.looseObject({
+  error: ApiErrorSchema,
+  msg_type: z.string(),
+  req_id: z.optional(z.number()),
+  echo_req: z.optional(z.record(z.string(), z.unknown())),
+});
+
+/** A failed response message. */
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
