@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './browser.js';
+import {
+  expectAuthorized,
+  loginThroughOAuthPage,
+  tokensFromCallback,
+  useDemoStack,
+} from './demoStack.js';
+
+const stack = useDemoStack();
+
+describe('switching accounts and logging out', () => {
+  it('switches to the other account of the login', async () => {
+    const demo = await stack.open();
+    await loginThroughOAuthPage(demo);
+    await expectAuthorized(demo, 'CR799393');
+
+    await demo.page.getByRole('button', { name: 'Switch to VRTC1859315' }).click();
+    await expectAuthorized(demo, 'VRTC1859315');
+    await expect(
+      demo.page.locator('[data-account="VRTC1859315"]').getAttribute('aria-current'),
+    ).resolves.toBe('true');
+    await expect(demo.page.getByTestId('account').textContent()).resolves.toContain('Demo');
+    await saveScreenshot(demo.page, '05-switched-account');
+    expect(stack.mock.connections().map((connection) => connection.loginid)).toEqual([
+      'VRTC1859315',
+    ]);
+
+    // The choice survives a reload of the tab.
+    await demo.page.reload();
+    await expectAuthorized(demo, 'VRTC1859315');
+  });
+
+  it('logs out: back to the landing page, server told, tokens forgotten', async () => {
+    const demo = await stack.open();
+    await loginThroughOAuthPage(demo);
+    await expectAuthorized(demo, 'CR799393');
+    const tokens = tokensFromCallback(demo);
+    const [connection] = stack.mock.connections();
+    expect(connection).toBeDefined();
+
+    await demo.page.getByRole('button', { name: 'Log out' }).click();
+    await demo.page.getByTestId('landing').waitFor();
+    await saveScreenshot(demo.page, '06-logged-out');
+    const calls = stack.mock.log(connection?.id).map((entry) => JSON.stringify(entry));
+    expect(calls.some((call) => call.includes('"logout"'))).toBe(true);
+    const stored = await demo.page.evaluate(() => Object.values(window.sessionStorage).join(' '));
+    expect(tokens.filter((token) => stored.includes(token))).toEqual([]);
+
+    await demo.page.reload();
+    await demo.page.getByTestId('landing').waitFor();
+    await expect(demo.page.getByRole('alert').count()).resolves.toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Starts the embedded Deriv mock server and the demo together, prints the URL, and stops both on
+// Ctrl-C. `pnpm demo` at the repository root builds the packages first and then runs this.
+//
+//   node scripts/start.mjs               Vite dev server (hot reload)
+//   node scripts/start.mjs --production  `vite build` + `vite preview` (the production headers)
+//
+// Environment: DEMO_PORT (default 5173), DEMO_MOCK_PORT (default 0 = any free port),
+// VITE_DERIV_APP_ID (default 1089). The OAuth and WebSocket URLs are set to the mock server's.
+import { fileURLToPath } from 'node:url';
+import { startMockServer } from '@deriv-auth/mock-server';
+import { build, createServer, preview } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const production = process.argv.includes('--production');
+const port = Number(process.env.DEMO_PORT ?? (production ? 4173 : 5173));
+const mockPort = Number(process.env.DEMO_MOCK_PORT ?? 0);
+const appId = Number(process.env.VITE_DERIV_APP_ID ?? 1089);
+// Dev listens on `localhost`, preview on 127.0.0.1 (vite.config.ts); the redirect must land on the
+// same origin the login started from, or the one-time state stored in sessionStorage is missing.
+const host = production ? '127.0.0.1' : 'localhost';
+const appUrl = `http://${host}:${port}`;
+
+const mock = await startMockServer({
+  port: mockPort,
+  apps: [{ appId, redirectUri: `${appUrl}/redirect`, name: 'Deriv login demo' }],
+});
+process.env.VITE_DERIV_APP_ID = String(appId);
+process.env.VITE_DERIV_OAUTH_URL = mock.oauthUrl;
+process.env.VITE_DERIV_WS_URL = mock.wsUrl;
+
+/** @type {{ close(): Promise<void> } | undefined} */
+let server;
+try {
+  if (production) {
+    await build({ root, mode: 'production', logLevel: 'warn' });
+    const previewServer = await preview({ root, preview: { port, host } });
+    server = { close: () => previewServer.close() };
+  } else {
+    const devServer = await createServer({ root, server: { port, host } });
+    await devServer.listen();
+    server = devServer;
+  }
+} catch (error) {
+  await mock.close();
+  throw error;
+}
+
+console.log(`
+  Deriv login demo (${production ? 'production build' : 'dev server'}) on the embedded mock server
+
+  Open             ${appUrl}/
+  Mock OAuth page  ${mock.oauthUrl}?app_id=${appId}
+  Mock WebSocket   ${mock.wsUrl}
+  Users            john (real + demo account), multi, nocurrency, readonly, revoked
+
+  Press Ctrl-C to stop both.
+`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping the demo and the mock server...');
+  const results = await Promise.allSettled([server?.close(), mock.close()]);
+  const failed = results.filter((result) => result.status === 'rejected');
+  for (const result of failed) console.error(result.reason);
+  process.exit(failed.length === 0 ? 0 : 1);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from './describeError';
+import { formatMoney } from './formatMoney';
+
+const error = (fields: Record<string, unknown>): object => Object.assign(new Error('x'), fields);
+
+describe('describeError', () => {
+  it.each([
+    [
+      { name: 'OAuthRedirectError', code: 'provider_error', providerError: 'access_denied' },
+      'Login cancelled',
+      true,
+    ],
+    [
+      { name: 'OAuthRedirectError', code: 'state_mismatch' },
+      'This login was not started here',
+      true,
+    ],
+    [
+      { name: 'OAuthRedirectError', code: 'missing_token' },
+      'The login answer was not understood',
+      true,
+    ],
+    [
+      { name: 'DerivLoginError', code: 'login_not_started' },
+      'This login was not started here',
+      true,
+    ],
+    [
+      { name: 'DerivApiError', code: 'InvalidToken', message: 'The token is invalid.' },
+      'Session expired or revoked',
+      true,
+    ],
+    [
+      {
+        name: 'DerivApiError',
+        code: 'InvalidToken',
+        message: 'Token is not valid for current app ID.',
+      },
+      'Token issued for another app',
+      true,
+    ],
+    [{ name: 'DerivConnectionError', code: 'reconnect_exhausted' }, 'Cannot reach Deriv', false],
+    [{ name: 'TypeError' }, 'Something went wrong', true],
+  ])('describes %o', (fields, title, loginAgain) => {
+    const description = describeError(error(fields));
+    expect(description.title).toBe(title);
+    expect(description.loginAgain).toBe(loginAgain);
+  });
+
+  it('never repeats a server message that could carry input', () => {
+    const description = describeError(
+      error({ name: 'DerivApiError', code: 'InputValidationFailed', message: 'a1-secret' }),
+    );
+    expect(JSON.stringify(description)).not.toContain('a1-secret');
+  });
+
+  it('describes values that are not errors', () => {
+    expect(describeError(undefined).code).toBe('unknown');
+  });
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [10000, 'USD', '$10,000.00'],
+    [0.5, 'USDT', '0.50 USDT'],
+    [12, '', '12.00'],
+    [undefined, 'USD', '—'],
+  ])('formats %s %s', (amount, currency, expected) => {
+    expect(formatMoney(amount, currency)).toBe(expected);
+  });
+});

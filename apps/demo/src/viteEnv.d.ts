@@ -1,0 +1,15 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_DERIV_APP_ID?: string;
+  readonly VITE_DERIV_OAUTH_URL?: string;
+  readonly VITE_DERIV_WS_URL?: string;
+  readonly VITE_DERIV_LANGUAGE?: string;
+  readonly VITE_DERIV_BRAND?: string;
+  readonly VITE_DERIV_DEFAULT_ACCOUNT?: string;
+  readonly VITE_DERIV_STORAGE?: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}
