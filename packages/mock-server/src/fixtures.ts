@@ -1,0 +1,93 @@
+import type { MockApp, MockScope, MockUser } from './types.js';
+
+/** The app id registered by default: Deriv's public test app id. */
+export const DEFAULT_APP_ID = 1089;
+
+/** Where the default app redirects: the demo app's callback page. */
+export const DEFAULT_REDIRECT_URI = 'http://localhost:5173/redirect';
+
+/** Every scope a Deriv token can carry. */
+export const ALL_SCOPES: readonly MockScope[] = [
+  'read',
+  'trade',
+  'trading_information',
+  'payments',
+  'admin',
+];
+
+/**
+ * The apps every mock server knows: app {@link DEFAULT_APP_ID} redirecting to {@link DEFAULT_REDIRECT_URI}.
+ *
+ * @example
+ * ```ts
+ * const server = await startMockServer({ apps: [...defaultApps, { appId: 1, redirectUri: 'http://localhost/cb' }] });
+ * ```
+ * @see https://developers.deriv.com/docs/setting-up-a-deriv-application
+ */
+export const defaultApps: readonly MockApp[] = [
+  { appId: DEFAULT_APP_ID, redirectUri: DEFAULT_REDIRECT_URI, name: 'Deriv Auth Demo' },
+];
+
+/**
+ * The fixture users every mock server knows (by `id`):
+ * - `john`: the seed page's user, real `CR799393` (USD) + virtual `VRTC1859315` (USD), all five scopes.
+ * - `nocurrency`: one real account `CR900001` without a currency yet (`cur1=` empty).
+ * - `multi`: USD, BTC and demo accounts plus a disabled EUR account (listed, never given a token).
+ * - `readonly`: tokens with only `read` and `trading_information` (no `trade`, `payments`, `admin`).
+ * - `revoked`: every login yields a token that is already revoked (`authorize` answers `InvalidToken`).
+ *
+ * @example
+ * ```ts
+ * const { accounts } = await server.login({ appId: 1089, user: 'readonly' });
+ * ```
+ * @see https://developers.deriv.com/docs/api-authentication
+ */
+export const defaultUsers: readonly MockUser[] = [
+  {
+    id: 'john',
+    fullname: ' John Doe',
+    email: 'john@example.com',
+    country: 'id',
+    accounts: [
+      { loginid: 'CR799393', currency: 'USD', balance: 10_000, landingCompanyName: 'svg' },
+      {
+        loginid: 'VRTC1859315',
+        currency: 'USD',
+        isVirtual: true,
+        balance: 10_000,
+        landingCompanyName: 'virtual',
+      },
+    ],
+  },
+  {
+    id: 'nocurrency',
+    fullname: 'Nora Nocurrency',
+    email: 'nora@example.com',
+    accounts: [{ loginid: 'CR900001', currency: '' }],
+  },
+  {
+    id: 'multi',
+    fullname: 'Mia Multi',
+    email: 'mia@example.com',
+    accounts: [
+      { loginid: 'CR900010', currency: 'USD', balance: 250.5 },
+      { loginid: 'CR900011', currency: 'BTC', balance: 0.015 },
+      { loginid: 'CR900012', currency: 'EUR', isDisabled: true },
+      { loginid: 'VRTC900013', currency: 'USD', isVirtual: true, balance: 10_000 },
+    ],
+  },
+  {
+    id: 'readonly',
+    fullname: 'Rita Readonly',
+    email: 'rita@example.com',
+    accounts: [{ loginid: 'CR900020', currency: 'USD', balance: 42 }],
+    scopes: ['read', 'trading_information'],
+  },
+  {
+    id: 'revoked',
+    fullname: 'Rex Revoked',
+    email: 'rex@example.com',
+    accounts: [{ loginid: 'CR900030', currency: 'USD', balance: 5 }],
+    tokensRevoked: true,
+  },
+];

@@ -1,0 +1,28 @@
+/**
+ * A local Deriv-compatible OAuth and WebSocket server for demos and tests.
+ * @packageDocumentation
+ */
+export { startMockServer } from './startMockServer.js';
+export {
+  ALL_SCOPES,
+  DEFAULT_APP_ID,
+  DEFAULT_REDIRECT_URI,
+  defaultApps,
+  defaultUsers,
+} from './fixtures.js';
+export type {
+  MockAccount,
+  MockApp,
+  MockConnectionInfo,
+  MockFault,
+  MockFaultOptions,
+  MockLoginAccount,
+  MockLoginOptions,
+  MockLoginResult,
+  MockRateLimit,
+  MockReceivedMessage,
+  MockScope,
+  MockServer,
+  MockServerOptions,
+  MockUser,
+} from './types.js';

@@ -1,0 +1,174 @@
+/**
+ * Answers of the calls the mock server serves. Each handler receives a request that already passed
+ * schema validation and the auth and scope checks, and returns the reply body or a Deriv error.
+ */
+import type { MockState, TokenRecord } from './mockState.js';
+import type { DerivWireError, Session, Subscription } from './session.js';
+import { buildAuthorizeResponse, buildSettings, buildWebsiteStatus } from './responseBuilders.js';
+
+/** What a handler has to work with. */
+export interface CallContext {
+  readonly request: Readonly<Record<string, unknown>>;
+  readonly echoRequest: Record<string, unknown>;
+  readonly state: MockState;
+  readonly session: Session;
+  readonly appId: number;
+  /** The account the call acts on (auth-required calls only). */
+  readonly account: TokenRecord | undefined;
+}
+
+/** A handler's result: the body fields of the reply (beside echo_req/msg_type/req_id), or an error. */
+export type CallOutcome =
+  | { readonly body: Record<string, unknown>; readonly subscription?: Subscription }
+  | { readonly error: DerivWireError };
+
+type CallHandler = (context: CallContext) => CallOutcome;
+
+const invalidToken: DerivWireError = { code: 'InvalidToken', message: 'The token is invalid.' };
+const wrongApp: DerivWireError = {
+  code: 'InvalidToken',
+  message: 'Token is not valid for current app ID.',
+};
+
+function checkToken(state: MockState, token: unknown, appId: number): TokenRecord | DerivWireError {
+  const record = typeof token === 'string' ? state.tokens.get(token) : undefined;
+  if (record === undefined || record.revoked) return invalidToken;
+  if (record.appId !== appId) return wrongApp;
+  return record;
+}
+
+function subscribeIfAsked(
+  context: CallContext,
+  call: string,
+  loginid: string | undefined,
+): Subscription | DerivWireError | undefined {
+  if (context.request['subscribe'] !== 1) return undefined;
+  const subscription = context.session.addSubscription(
+    call,
+    loginid,
+    context.echoRequest,
+    context.request['req_id'],
+  );
+  return (
+    subscription ?? { code: 'AlreadySubscribed', message: `You are already subscribed to ${call}.` }
+  );
+}
+
+const authorize: CallHandler = ({ request, state, session, appId }) => {
+  const main = checkToken(state, request['authorize'], appId);
+  if ('code' in main) return { error: main };
+  const extra: TokenRecord[] = [];
+  for (const token of (request['tokens'] as readonly string[] | undefined) ?? []) {
+    const record = checkToken(state, token, appId);
+    if ('code' in record) return { error: record };
+    if (record.userId !== main.userId) return { error: invalidToken };
+    extra.push(record);
+  }
+  session.authorize(main, extra);
+  return { body: { authorize: buildAuthorizeResponse(state, main) } };
+};
+
+const logout: CallHandler = ({ request, state, session }) => {
+  const loginid = request['loginid'] as string | undefined;
+  for (const record of session.signOut(loginid)) state.revokeToken(record.token);
+  if (session.active === undefined) session.subscriptions.clear();
+  return { body: { logout: 1 } };
+};
+
+const balance: CallHandler = (context) => {
+  const account = context.account;
+  if (account === undefined)
+    return { error: { code: 'AuthorizationRequired', message: 'Please log in.' } };
+  const subscription = subscribeIfAsked(context, 'balance', account.loginid);
+  if (subscription !== undefined && 'code' in subscription) return { error: subscription };
+  const entry = context.state.accounts.get(account.loginid);
+  const body: Record<string, unknown> = {
+    balance: {
+      balance: context.state.getBalance(account.loginid),
+      currency: entry?.account.currency ?? '',
+      loginid: account.loginid,
+      ...(subscription === undefined ? {} : { id: subscription.id }),
+    },
+  };
+  if (subscription !== undefined) body['subscription'] = { id: subscription.id };
+  return subscription === undefined ? { body } : { body, subscription };
+};
+
+const websiteStatus: CallHandler = (context) => {
+  const subscription = subscribeIfAsked(context, 'website_status', undefined);
+  if (subscription !== undefined && 'code' in subscription) return { error: subscription };
+  const body: Record<string, unknown> = { website_status: buildWebsiteStatus() };
+  if (subscription !== undefined) body['subscription'] = { id: subscription.id };
+  return subscription === undefined ? { body } : { body, subscription };
+};
+
+const forgetAll: CallHandler = ({ request, session }) => {
+  const types = request['forget_all'];
+  return {
+    body: {
+      forget_all: session.forgetAll(Array.isArray(types) ? (types as string[]) : [types as string]),
+    },
+  };
+};
+
+const forget: CallHandler = ({ request, session }) => ({
+  body: { forget: session.subscriptions.delete(request['forget'] as string) ? 1 : 0 },
+});
+
+const apiToken: CallHandler = ({ request }) => {
+  const body: Record<string, unknown> = { tokens: [] };
+  if (request['new_token'] !== undefined) body['new_token'] = 1;
+  if (request['delete_token'] !== undefined) body['delete_token'] = 1;
+  return { body: { api_token: body } };
+};
+
+let nextContractId = 100_000_000;
+
+const buy: CallHandler = ({ request, state, account }) => {
+  if (account === undefined)
+    return { error: { code: 'AuthorizationRequired', message: 'Please log in.' } };
+  const price = request['price'] as number;
+  const before = state.getBalance(account.loginid);
+  if (price > before) {
+    return {
+      error: {
+        code: 'InsufficientBalance',
+        message: 'Your account balance is insufficient to buy this contract.',
+      },
+    };
+  }
+  const after = Math.round((before - price) * 100) / 100;
+  state.setBalance(account.loginid, after);
+  const now = Math.floor(Date.now() / 1000);
+  nextContractId += 1;
+  return {
+    body: {
+      buy: {
+        balance_after: after,
+        buy_price: price,
+        contract_id: nextContractId,
+        longcode: 'Mock contract bought from the Deriv mock server.',
+        payout: Math.round(price * 195) / 100,
+        purchase_time: now,
+        shortcode: `CALL_R_100_${price}_${now}_5T_S0P_0`,
+        start_time: now,
+        transaction_id: nextContractId * 2,
+      },
+    },
+  };
+};
+
+/** Handlers by call name: the calls this server answers. */
+export const callHandlers: Readonly<Record<string, CallHandler>> = {
+  authorize,
+  logout,
+  ping: () => ({ body: { ping: 'pong' } }),
+  time: () => ({ body: { time: Math.floor(Date.now() / 1000) } }),
+  balance,
+  get_settings: ({ state, account }) => ({ body: { get_settings: buildSettings(state, account) } }),
+  website_status: websiteStatus,
+  forget_all: forgetAll,
+  forget,
+  api_token: apiToken,
+  buy,
+};

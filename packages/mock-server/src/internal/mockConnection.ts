@@ -1,0 +1,250 @@
+/**
+ * One WebSocket connection: parses requests, applies Deriv's rules (validation, auth, scopes, rate
+ * limit), runs the call handler, and sends the reply through any injected fault.
+ */
+import type { RawData, WebSocket } from 'ws';
+import type { MockRateLimit } from '../types.js';
+import { callHandlers, type CallOutcome } from './callHandlers.js';
+import type { FaultRegistry } from './faultRegistry.js';
+import type { MockState, TokenRecord } from './mockState.js';
+import {
+  buildEchoRequest,
+  getCallName,
+  getCallRequirement,
+  getRequestSchema,
+  redactSecrets,
+} from './protocol.js';
+import type { ReceivedLog } from './receivedLog.js';
+import { Session, type DerivWireError } from './session.js';
+import { validateRequest } from './validateRequest.js';
+
+/** What every connection shares with its server. */
+export interface ConnectionContext {
+  readonly state: MockState;
+  readonly faults: FaultRegistry;
+  readonly log: ReceivedLog;
+  readonly idleTimeoutMs: number;
+  readonly rateLimit: MockRateLimit | false;
+}
+
+export class MockConnection {
+  readonly session = new Session();
+  private readonly idleTimer: NodeJS.Timeout | undefined;
+  private windowStart = 0;
+  private windowCount = 0;
+
+  constructor(
+    readonly id: string,
+    readonly appId: number,
+    readonly socket: WebSocket,
+    private readonly context: ConnectionContext,
+  ) {
+    if (context.idleTimeoutMs > 0) {
+      this.idleTimer = setTimeout(() => {
+        socket.close(1000, 'Idle timeout');
+      }, context.idleTimeoutMs);
+    }
+    socket.on('message', (data, isBinary) => {
+      this.onMessage(data, isBinary);
+    });
+    socket.on('close', () => {
+      clearTimeout(this.idleTimer);
+      this.session.subscriptions.clear();
+    });
+  }
+
+  /** Sends a JSON message if the socket is still open. */
+  send(message: Record<string, unknown>): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    this.idleTimer?.refresh();
+    let request: unknown;
+    try {
+      request = isBinary ? undefined : JSON.parse(rawText(data));
+    } catch {
+      request = undefined;
+    }
+    if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+      this.context.log.add({ connectionId: this.id, at: Date.now(), message: '<invalid JSON>' });
+      this.send({
+        echo_req: {},
+        error: { code: 'BadRequest', message: 'The request is not a valid JSON object.' },
+        msg_type: 'error',
+      });
+      return;
+    }
+    this.handle(request as Record<string, unknown>);
+  }
+
+  private handle(request: Record<string, unknown>): void {
+    const call = getCallName(request);
+    this.context.log.add({
+      connectionId: this.id,
+      at: Date.now(),
+      ...(call === undefined ? {} : { call }),
+      message: redactSecrets(request) as Record<string, unknown>,
+    });
+    const { faults } = this.context;
+    if (faults.size > 0) {
+      const arrival = faults.takeCallFault(['drop', 'close'], this.id, call);
+      if (arrival?.type === 'drop') {
+        this.socket.terminate();
+        return;
+      }
+      if (arrival?.type === 'close') {
+        this.socket.close(arrival.code, arrival.reason);
+        return;
+      }
+    }
+    const schema = call === undefined ? undefined : getRequestSchema(call);
+    const echoRequest = buildEchoRequest(request, schema);
+    const outcome =
+      call === undefined || schema === undefined
+        ? { error: unrecognised }
+        : this.run(call, request, echoRequest);
+    this.reply(call, request, echoRequest, outcome);
+  }
+
+  private run(
+    call: string,
+    request: Record<string, unknown>,
+    echoRequest: Record<string, unknown>,
+  ): CallOutcome {
+    const schema = getRequestSchema(call);
+    if (schema === undefined) return { error: unrecognised };
+    const details = validateRequest(request, schema);
+    const fields = Object.keys(details);
+    if (fields.length > 0) {
+      return {
+        error: {
+          code: 'InputValidationFailed',
+          message: `Input validation failed: ${fields.join(', ')}`,
+          details,
+        },
+      };
+    }
+    const limited = this.checkRateLimit(call);
+    if (limited !== undefined) return { error: limited };
+    const requirement = getCallRequirement(call);
+    let account: TokenRecord | undefined;
+    if (requirement?.authRequired === true) {
+      const resolved = this.session.resolveAccount(request['loginid']);
+      if ('code' in resolved) return { error: resolved };
+      if (
+        requirement.scopes.length > 0 &&
+        !requirement.scopes.some((scope) => resolved.scopes.includes(scope as never))
+      ) {
+        return {
+          error: {
+            code: 'PermissionDenied',
+            message: `Permission denied, requires ${requirement.scopes.join(' or ')} scope.`,
+          },
+        };
+      }
+      account = resolved;
+    }
+    const handler = callHandlers[call];
+    if (handler === undefined) return { error: unrecognised };
+    return handler({
+      request,
+      echoRequest,
+      state: this.context.state,
+      session: this.session,
+      appId: this.appId,
+      account,
+    });
+  }
+
+  private checkRateLimit(call: string): DerivWireError | undefined {
+    const limit = this.context.rateLimit;
+    if (limit === false || call === 'ping') return undefined;
+    const now = Date.now();
+    if (now - this.windowStart >= limit.windowMs) {
+      this.windowStart = now;
+      this.windowCount = 0;
+    }
+    this.windowCount += 1;
+    if (this.windowCount <= limit.maxRequests) return undefined;
+    return { code: 'RateLimit', message: `You have reached the rate limit for ${call}.` };
+  }
+
+  private reply(
+    call: string | undefined,
+    request: Record<string, unknown>,
+    echoRequest: Record<string, unknown>,
+    outcome: CallOutcome,
+  ): void {
+    const message: Record<string, unknown> = { echo_req: echoRequest, msg_type: call ?? 'error' };
+    if ('error' in outcome) message['error'] = outcome.error;
+    else Object.assign(message, outcome.body);
+    if (request['passthrough'] !== undefined) message['passthrough'] = request['passthrough'];
+    if (request['req_id'] !== undefined) message['req_id'] = request['req_id'];
+    const { faults } = this.context;
+    const fault =
+      faults.size === 0
+        ? undefined
+        : faults.takeCallFault(['noAnswer', 'delay', 'malformed', 'unknownReqId'], this.id, call);
+    switch (fault?.type) {
+      case undefined: {
+        this.send(message);
+        return;
+      }
+      case 'noAnswer':
+        return;
+      case 'delay':
+        setTimeout(() => {
+          this.send(message);
+        }, fault.ms);
+        return;
+      case 'malformed': {
+        this.sendMalformed(call);
+        return;
+      }
+      case 'unknownReqId':
+        message['req_id'] =
+          typeof message['req_id'] === 'number' ? message['req_id'] + 1_000_000 : 999_999_999;
+        {
+          this.send(message);
+          return;
+        }
+      default: {
+        this.send(message);
+        return;
+      }
+    }
+  }
+
+  /** Sends a frame that starts like a Deriv reply but is not JSON. */
+  sendMalformed(call: string | undefined): void {
+    if (this.socket.readyState === this.socket.OPEN)
+      this.socket.send(`{"msg_type":"${call ?? 'error'}","echo_req":{`);
+  }
+
+  /** Pushes a balance stream update to this connection's subscriptions on `loginid`. */
+  notifyBalance(loginid: string, balance: number, currency: string): void {
+    for (const subscription of this.session.subscriptions.values()) {
+      if (subscription.call !== 'balance' || subscription.loginid !== loginid) continue;
+      const message: Record<string, unknown> = {
+        balance: { balance, currency, id: subscription.id, loginid },
+        echo_req: subscription.echoRequest,
+        msg_type: 'balance',
+        subscription: { id: subscription.id },
+      };
+      if (subscription.reqId !== undefined) message['req_id'] = subscription.reqId;
+      this.send(message);
+    }
+  }
+}
+
+function rawText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
+const unrecognised: DerivWireError = {
+  code: 'UnrecognisedRequest',
+  message: 'Unrecognised request.',
+};

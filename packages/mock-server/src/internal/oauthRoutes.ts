@@ -1,0 +1,172 @@
+/**
+ * The HTTP side: Deriv's legacy OAuth login page at `/oauth2/authorize` (pick a user, Authorize or
+ * Deny, 302 to the app's registered URL) and a tiny index page.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MockApp, MockLoginAccount } from '../types.js';
+import type { MockState } from './mockState.js';
+import { renderErrorPage, renderLoginPage } from './oauthHtml.js';
+
+/** Query fields that travel from the login page to the redirect. */
+export interface LoginRequest {
+  readonly appId: string | null;
+  readonly state: string | null;
+  readonly route: string | null;
+  readonly language: string | null;
+}
+
+/** The registered redirect URL with `acctN`/`tokenN`/`curN`, then `state` and `route`. */
+export function buildRedirectUrl(
+  app: MockApp,
+  accounts: readonly MockLoginAccount[],
+  extra: { state?: string | null; route?: string | null },
+): string {
+  const url = new URL(app.redirectUri);
+  accounts.forEach((account, index) => {
+    url.searchParams.append(`acct${index + 1}`, account.account);
+    url.searchParams.append(`token${index + 1}`, account.token);
+    url.searchParams.append(`cur${index + 1}`, account.currency);
+  });
+  if (extra.state != null) url.searchParams.append('state', extra.state);
+  if (extra.route != null) url.searchParams.append('route', extra.route);
+  return url.toString();
+}
+
+/** The redirect for a user who pressed Deny. */
+export function buildDenyUrl(
+  app: MockApp,
+  extra: { state?: string | null; route?: string | null },
+): string {
+  const url = new URL(app.redirectUri);
+  url.searchParams.append('error', 'access_denied');
+  url.searchParams.append('error_description', 'The user denied the authorization request.');
+  if (extra.state != null) url.searchParams.append('state', extra.state);
+  if (extra.route != null) url.searchParams.append('route', extra.route);
+  return url.toString();
+}
+
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+} as const;
+
+function sendHtml(response: ServerResponse, status: number, html: string): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' });
+  response.end(html);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(302, { ...SECURITY_HEADERS, location });
+  response.end();
+}
+
+async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
+  let body = '';
+  for await (const chunk of request) {
+    body += String(chunk);
+    if (body.length > 16_384) throw new Error('Form too large.');
+  }
+  return new URLSearchParams(body);
+}
+
+/** Answers one login step: the page (GET), the form submit (POST), or the non-interactive `auto=1`. */
+function answerLogin(
+  state: MockState,
+  params: URLSearchParams,
+  response: ServerResponse,
+  submitted: boolean,
+): void {
+  const appIdText = params.get('app_id');
+  const app =
+    appIdText !== null && /^\d+$/u.test(appIdText) ? state.apps.get(Number(appIdText)) : undefined;
+  if (app === undefined) {
+    sendHtml(
+      response,
+      400,
+      renderErrorPage(
+        'Unknown application',
+        appIdText === null
+          ? 'The app_id parameter is missing.'
+          : `No application is registered with app_id ${appIdText}.`,
+      ),
+    );
+    return;
+  }
+  const extra = { state: params.get('state'), route: params.get('route') };
+  const auto = params.get('auto');
+  const decision = submitted
+    ? params.get('decision')
+    : auto === 'deny'
+      ? 'deny'
+      : auto === '1'
+        ? 'authorize'
+        : undefined;
+  if (decision === 'deny') {
+    redirect(response, buildDenyUrl(app, extra));
+    return;
+  }
+  if (decision === 'authorize') {
+    const userId = params.get('user') ?? state.users.keys().next().value;
+    if (userId === undefined || !state.users.has(userId)) {
+      sendHtml(
+        response,
+        400,
+        renderErrorPage('Unknown user', 'Pick one of the listed test users.'),
+      );
+      return;
+    }
+    redirect(response, buildRedirectUrl(app, state.issueTokens(app.appId, userId), extra));
+    return;
+  }
+  sendHtml(response, 200, renderLoginPage(app, [...state.users.values()], params));
+}
+
+/** Handles every plain HTTP request of the mock server. */
+export function handleHttpRequest(
+  state: MockState,
+  urls: { wsUrl: string; oauthUrl: string },
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const url = new URL(request.url ?? '/', 'http://mock.invalid');
+  if (url.pathname === '/oauth2/authorize' && request.method === 'GET') {
+    answerLogin(state, url.searchParams, response, false);
+    return;
+  }
+  if (url.pathname === '/oauth2/authorize' && request.method === 'POST') {
+    readForm(request).then(
+      (form) => {
+        answerLogin(state, form, response, true);
+      },
+      () => {
+        sendHtml(
+          response,
+          413,
+          renderErrorPage('Request too large', 'The form is larger than expected.'),
+        );
+      },
+    );
+    return;
+  }
+  if (url.pathname === '/' && request.method === 'GET') {
+    response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json' });
+    response.end(
+      JSON.stringify(
+        {
+          name: '@deriv-auth/mock-server',
+          ...urls,
+          apps: [...state.apps.values()],
+          users: [...state.users.keys()],
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  sendHtml(response, 404, renderErrorPage('Not found', `Nothing is served at ${url.pathname}.`));
+}

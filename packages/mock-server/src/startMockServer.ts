@@ -1,0 +1,233 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { assertValidFault, FaultRegistry } from './internal/faultRegistry.js';
+import { MockConnection } from './internal/mockConnection.js';
+import { MockState } from './internal/mockState.js';
+import { buildRedirectUrl, handleHttpRequest } from './internal/oauthRoutes.js';
+import { ReceivedLog } from './internal/receivedLog.js';
+import type {
+  MockConnectionInfo,
+  MockFault,
+  MockFaultOptions,
+  MockLoginOptions,
+  MockLoginResult,
+  MockServer,
+  MockServerOptions,
+} from './types.js';
+
+const WEBSOCKET_PATH = '/websockets/v3';
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => {
+      reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? address.port : port);
+    });
+  });
+}
+
+function rejectUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+  );
+}
+
+/**
+ * Starts a local Deriv look-alike: the legacy OAuth login page and the `/websockets/v3` API, with
+ * fixture users, token rules as Deriv applies them, and fault injection for tests.
+ *
+ * @param options - port (0 = any free port), host, extra apps and users, idle timeout, rate limit
+ * @returns the running server's handle: URLs, `login()`, `inject()`, `restart()`, `close()`, the received log
+ * @throws {RangeError} when an option is out of range; the listen error (e.g. `EADDRINUSE`) when the port is taken
+ * @example
+ * ```ts
+ * import WebSocket from 'ws';
+ * import { startMockServer } from '@deriv-auth/mock-server';
+ *
+ * const server = await startMockServer();
+ * const { accounts } = await server.login({ appId: 1089, user: 'john' });
+ * const socket = new WebSocket(`${server.wsUrl}?app_id=1089`);
+ * socket.on('open', () => socket.send(JSON.stringify({ authorize: accounts[0]!.token, req_id: 1 })));
+ * // ... later
+ * await server.close();
+ * ```
+ * @see https://developers.deriv.com/docs/api-authentication
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
+  if (!(idleTimeoutMs >= 0)) throw new RangeError('idleTimeoutMs must be >= 0.');
+  const rateLimit = options.rateLimit ?? false;
+  if (rateLimit !== false && !(rateLimit.maxRequests >= 1 && rateLimit.windowMs > 0)) {
+    throw new RangeError('rateLimit needs maxRequests >= 1 and windowMs > 0.');
+  }
+  const host = options.host ?? '127.0.0.1';
+  const state = new MockState(options.apps, options.users);
+  const faults = new FaultRegistry();
+  const log = new ReceivedLog(options.maxLogEntries ?? 10_000);
+  const context = { state, faults, log, idleTimeoutMs, rateLimit };
+  const connections = new Map<string, MockConnection>();
+  const sockets = new Set<Socket>();
+  let connectionCount = 0;
+
+  state.onBalanceChange((loginid, balance) => {
+    const currency = state.accounts.get(loginid)?.account.currency ?? '';
+    for (const connection of connections.values())
+      connection.notifyBalance(loginid, balance, currency);
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    maxPayload: 1024 * 1024,
+  });
+
+  const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
+    const appIdText = new URL(request.url ?? '/', 'http://mock.invalid').searchParams.get('app_id');
+    const appId = appIdText !== null && /^\d+$/u.test(appIdText) ? Number(appIdText) : Number.NaN;
+    if (!state.apps.has(appId)) {
+      socket.send(
+        JSON.stringify({
+          echo_req: {},
+          error: { code: 'InvalidAppID', message: 'Your app_id is invalid.' },
+          msg_type: 'error',
+        }),
+      );
+      socket.close(1008, 'InvalidAppID');
+      return;
+    }
+    connectionCount += 1;
+    const id = `c${connectionCount}`;
+    connections.set(id, new MockConnection(id, appId, socket, context));
+    socket.on('close', () => connections.delete(id));
+  };
+
+  const server = createServer((request, response) => {
+    handleHttpRequest(state, { wsUrl: handle.wsUrl, oauthUrl: handle.oauthUrl }, request, response);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    if (new URL(request.url ?? '/', 'http://mock.invalid').pathname !== WEBSOCKET_PATH) {
+      rejectUpgrade(socket, 404, `WebSocket endpoint is ${WEBSOCKET_PATH}`);
+      return;
+    }
+    const fault = faults.takeHandshakeFault();
+    if (fault?.type === 'refuseHandshake') {
+      rejectUpgrade(socket, fault.status ?? 403, 'Handshake refused by an injected fault.');
+      return;
+    }
+    if (fault?.type === 'stallHandshake') return;
+    wss.handleUpgrade(request, socket, head, (webSocket) => {
+      onConnection(webSocket, request);
+    });
+  });
+
+  const dropEverything = (): void => {
+    for (const client of wss.clients) client.terminate();
+    for (const socket of sockets) socket.destroy();
+    connections.clear();
+  };
+
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      dropEverything();
+      server.close(() => {
+        resolve();
+      });
+    });
+
+  const port = await listen(server, options.port ?? 0, host);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const httpUrl = `http://${urlHost}:${port}`;
+
+  const applyNow = (fault: MockFault, connectionId: string | undefined): boolean => {
+    const targets = [...connections.values()].filter(
+      (connection) => connectionId === undefined || connection.id === connectionId,
+    );
+    if (fault.type === 'drop' && fault.onCall === undefined)
+      targets.forEach((connection) => {
+        connection.socket.terminate();
+      });
+    else if (fault.type === 'close' && fault.onCall === undefined)
+      targets.forEach((connection) => {
+        connection.socket.close(fault.code, fault.reason);
+      });
+    else if (fault.type === 'malformed' && fault.call === undefined)
+      targets.forEach((connection) => {
+        connection.sendMalformed(undefined);
+      });
+    else return false;
+    return true;
+  };
+
+  const handle: MockServer = {
+    httpUrl,
+    wsUrl: `ws://${urlHost}:${port}${WEBSOCKET_PATH}`,
+    oauthUrl: `${httpUrl}/oauth2/authorize`,
+    port,
+    get received() {
+      return log.all();
+    },
+    close: stop,
+    async restart() {
+      await stop();
+      await listen(server, port, host);
+    },
+    login(loginOptions: MockLoginOptions): Promise<MockLoginResult> {
+      const app = state.apps.get(loginOptions.appId);
+      if (app === undefined)
+        return Promise.reject(
+          new Error(
+            `No app is registered with app_id ${loginOptions.appId}; pass it in startMockServer({ apps }).`,
+          ),
+        );
+      const userId = loginOptions.user ?? state.users.keys().next().value ?? '';
+      if (!state.users.has(userId))
+        return Promise.reject(new Error(`Unknown mock user "${userId}".`));
+      const accounts = state.issueTokens(app.appId, userId);
+      return Promise.resolve({
+        redirectUrl: buildRedirectUrl(app, accounts, {
+          state: loginOptions.state ?? null,
+          route: loginOptions.route ?? null,
+        }),
+        accounts,
+      });
+    },
+    revokeToken: (token) => {
+      state.revokeToken(token);
+    },
+    revokeUser: (userId) => {
+      state.revokeUser(userId);
+    },
+    inject(fault: MockFault, faultOptions: MockFaultOptions = {}) {
+      assertValidFault(fault, faultOptions);
+      if (applyNow(fault, faultOptions.connectionId)) return () => undefined;
+      return faults.add(fault, faultOptions);
+    },
+    clearFaults: () => {
+      faults.clear();
+    },
+    connections: (): MockConnectionInfo[] =>
+      [...connections.values()].map((connection) => ({
+        id: connection.id,
+        appId: connection.appId,
+        ...(connection.session.active === undefined ? {} : { loginid: connection.session.active }),
+        authorizedLoginids: [...connection.session.authorized.keys()],
+      })),
+    log: (connectionId) => log.forConnection(connectionId),
+    clearLog: () => {
+      log.clear();
+    },
+  };
+  return handle;
+}

@@ -1,0 +1,186 @@
+/**
+ * Public types of the mock server: its options, fixtures, handle, faults and log entries.
+ * @module
+ */
+
+/** A permission scope of a Deriv token (the `auth_scopes` of the official schemas). */
+export type MockScope = 'read' | 'trade' | 'trading_information' | 'payments' | 'admin';
+
+/** An account as the OAuth redirect hands it to an app: login id, session token, currency. */
+export interface MockLoginAccount {
+  /** Login id, e.g. `CR799393`. */
+  readonly account: string;
+  /** Session token issued for this login, bound to the app id. */
+  readonly token: string;
+  /** Currency code, `''` when the account has none yet. */
+  readonly currency: string;
+}
+
+/** An app registered with the mock OAuth server: Deriv redirects only to its registered URL. */
+export interface MockApp {
+  /** The numeric `app_id`. */
+  readonly appId: number;
+  /** The exact URL the login redirects to (Deriv has no `redirect_uri` parameter). */
+  readonly redirectUri: string;
+  /** Name shown on the login page. */
+  readonly name?: string;
+}
+
+/** One trading account of a fixture user. */
+export interface MockAccount {
+  /** Login id, e.g. `CR799393` (letters then digits). */
+  readonly loginid: string;
+  /** Currency code, `''` when the account has no currency yet. */
+  readonly currency: string;
+  /** Demo (virtual) account. */
+  readonly isVirtual?: boolean;
+  /** Disabled accounts are listed in `account_list` but get no token at login. */
+  readonly isDisabled?: boolean;
+  /** Starting balance, 0 by default. */
+  readonly balance?: number;
+  /** Landing company short name, `svg` (real) or `virtual` by default. */
+  readonly landingCompanyName?: string;
+}
+
+/** A fixture user that can log in on the mock OAuth page. */
+export interface MockUser {
+  /** Id used by `login({ user })`, the `user` query parameter and the login page. */
+  readonly id: string;
+  /** Full name, as `authorize.fullname`. */
+  readonly fullname: string;
+  /** E-mail, as `authorize.email`. */
+  readonly email: string;
+  /** Two-letter country code, `id` by default. */
+  readonly country?: string;
+  /** The user's accounts; the first enabled one is the default account of a login. */
+  readonly accounts: readonly MockAccount[];
+  /** Scopes of the tokens issued at login; all five by default. */
+  readonly scopes?: readonly MockScope[];
+  /** Every login yields a token that is already revoked. */
+  readonly tokensRevoked?: boolean;
+}
+
+/** Per-connection rate limit: more than `maxRequests` within `windowMs` answers `RateLimit`. */
+export interface MockRateLimit {
+  readonly maxRequests: number;
+  readonly windowMs: number;
+}
+
+/** Options of {@link startMockServer}. */
+export interface MockServerOptions {
+  /** TCP port, 0 (any free port) by default. */
+  readonly port?: number;
+  /** Interface to bind, `127.0.0.1` by default. */
+  readonly host?: string;
+  /** Apps registered in addition to the default app 1089 (same id replaces it). */
+  readonly apps?: readonly MockApp[];
+  /** Users added to the default fixtures (same id replaces one). */
+  readonly users?: readonly MockUser[];
+  /** Close sockets that send nothing for this long; 120 000 ms (Deriv's ~2 min) by default, 0 disables. */
+  readonly idleTimeoutMs?: number;
+  /** Optional per-connection rate limiting (`ping` is exempt, as on Deriv); off by default. */
+  readonly rateLimit?: MockRateLimit | false;
+  /** Keep at most this many entries in the received log (oldest dropped); 10 000 by default. */
+  readonly maxLogEntries?: number;
+}
+
+/** A fault to inject with {@link MockServer.inject}. Calls are named by their request key (`authorize`). */
+export type MockFault =
+  /** Destroy the TCP connection now, or when a request for `onCall` arrives. */
+  | { readonly type: 'drop'; readonly onCall?: string }
+  /** Answer `call` only after `ms` milliseconds. */
+  | { readonly type: 'delay'; readonly call: string; readonly ms: number }
+  /** Never answer `call`. */
+  | { readonly type: 'noAnswer'; readonly call: string }
+  /** Send a frame that is not JSON now, or instead of the answer to `call`. */
+  | { readonly type: 'malformed'; readonly call?: string }
+  /** Answer `call` with a `req_id` nobody sent (the real answer never comes). */
+  | { readonly type: 'unknownReqId'; readonly call: string }
+  /** Close the WebSocket with `code` now, or when a request for `onCall` arrives. */
+  | {
+      readonly type: 'close';
+      readonly code: number;
+      readonly reason?: string;
+      readonly onCall?: string;
+    }
+  /** Answer the WebSocket upgrade with an HTTP error (403 by default). */
+  | { readonly type: 'refuseHandshake'; readonly status?: number }
+  /** Accept the TCP connection but never finish the WebSocket handshake. */
+  | { readonly type: 'stallHandshake' };
+
+/** Where and how often a fault applies. */
+export interface MockFaultOptions {
+  /** Only this connection (see {@link MockServer.connections}); every connection by default. */
+  readonly connectionId?: string;
+  /** Apply at most this many times, then remove itself; unlimited by default. */
+  readonly times?: number;
+}
+
+/** A live WebSocket connection as {@link MockServer.connections} reports it. */
+export interface MockConnectionInfo {
+  readonly id: string;
+  readonly appId: number;
+  /** The active account of the session, when authorized. */
+  readonly loginid?: string;
+  /** Every account authorized on this connection (the `authorize` token plus `tokens`). */
+  readonly authorizedLoginids: readonly string[];
+}
+
+/** One message a connection received, secrets replaced by `<not shown>`. */
+export interface MockReceivedMessage {
+  readonly connectionId: string;
+  /** `Date.now()` at arrival. */
+  readonly at: number;
+  /** The call it names (`authorize`, `ping`...), when recognised. */
+  readonly call?: string;
+  /** The redacted request, or the text `<invalid JSON>` when the frame was not a JSON object. */
+  readonly message: Readonly<Record<string, unknown>> | '<invalid JSON>';
+}
+
+/** Options of {@link MockServer.login}. */
+export interface MockLoginOptions {
+  readonly appId: number;
+  /** Fixture user id; the first user (`john`) by default. */
+  readonly user?: string;
+  readonly state?: string;
+  readonly route?: string;
+}
+
+/** What a login produced: the redirect URL (with tokens) and the accounts parsed from it. */
+export interface MockLoginResult {
+  readonly redirectUrl: string;
+  readonly accounts: MockLoginAccount[];
+}
+
+/** A running mock server, returned by {@link startMockServer}. */
+export interface MockServer {
+  /** `http://127.0.0.1:PORT`. */
+  readonly httpUrl: string;
+  /** `ws://127.0.0.1:PORT/websockets/v3` (append `?app_id=N`). */
+  readonly wsUrl: string;
+  /** `http://127.0.0.1:PORT/oauth2/authorize`. */
+  readonly oauthUrl: string;
+  readonly port: number;
+  /** Every message received since start (or the last `clearLog`), redacted. */
+  readonly received: readonly MockReceivedMessage[];
+  /** Stop listening and drop every socket. */
+  close(): Promise<void>;
+  /** Drop every socket and listen again on the same port; sessions forgotten, tokens kept. */
+  restart(): Promise<void>;
+  /** Log in as if the user pressed Authorize on the OAuth page. */
+  login(options: MockLoginOptions): Promise<MockLoginResult>;
+  /** Make a token invalid from now on (sessions using it stay authorized, as on Deriv). */
+  revokeToken(token: string): void;
+  /** Revoke every token issued to a user. */
+  revokeUser(userId: string): void;
+  /** Inject a fault; returns a function that removes it. */
+  inject(fault: MockFault, options?: MockFaultOptions): () => void;
+  /** Remove every injected fault. */
+  clearFaults(): void;
+  /** The live WebSocket connections. */
+  connections(): MockConnectionInfo[];
+  /** What one connection (or every connection) received, redacted. */
+  log(connectionId?: string): MockReceivedMessage[];
+  /** Forget the received log. */
+  clearLog(): void;
+}
