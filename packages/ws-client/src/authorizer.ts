@@ -1,0 +1,69 @@
+import type { Authorize, DerivAccount } from '@deriv-auth/core';
+import { authorizeWithToken } from './authorizeWithToken.js';
+import type { HandshakeContext } from './connectionHandshake.js';
+
+/**
+ * What an {@link Authorizer} gets: the account to act as, every account of the session, and a
+ * `send` bound to the socket being authorized.
+ *
+ * @example
+ * ```ts
+ * const authorizer: Authorizer = { authorize: ({ account, send }) => authorizeWithToken(send, account.token) };
+ * ```
+ * @see {@link Authorizer}
+ */
+export interface AuthorizerContext extends HandshakeContext {
+  /** The account to make active. */
+  account: DerivAccount;
+  /** Every account of the session, the active one included. */
+  accounts: readonly DerivAccount[];
+}
+
+/**
+ * The one replaceable step that makes a socket act as an account. The default
+ * ({@link createTokenAuthorizer}) sends `authorize` with the account's token; Deriv's new API
+ * instead opens each socket from a one-time URL (`socketUrl`) and needs no message, and fits here
+ * without touching the session.
+ *
+ * @example
+ * ```ts
+ * const otpAuthorizer: Authorizer = {
+ *   socketUrl: async ({ account }) => (await fetchOtpUrl(account.account)).url,
+ *   authorize: async ({ send }) => (await send({ balance: 1 })) && { loginid: 'CR1' },
+ * };
+ * ```
+ * @see https://developers.deriv.com/docs/websockets
+ */
+export interface Authorizer {
+  /** URL for a new socket for `account` (one-time URL flows); omit to use the client's endpoint. */
+  socketUrl?(context: { account: DerivAccount; url: string }): string | Promise<string>;
+  /** Authorizes the socket as `context.account`; resolves with the account's `authorize` data. */
+  authorize(context: AuthorizerContext): Promise<Authorize>;
+}
+
+/**
+ * The default {@link Authorizer}: `authorize` with the active account's token plus, as `tokens`,
+ * the tokens of the session's other accounts (at most 25), so every account is usable with
+ * `loginid` on one socket.
+ *
+ * @param options - `addToLoginHistory` for the first authorization of a login.
+ * @returns an {@link Authorizer}.
+ * @throws Never.
+ * @example
+ * ```ts
+ * createDerivSession({ client, authorizer: createTokenAuthorizer({ addToLoginHistory: true }) });
+ * ```
+ * @see https://developers.deriv.com/docs/websockets (authorize)
+ */
+export function createTokenAuthorizer(options?: { addToLoginHistory?: boolean }): Authorizer {
+  return {
+    authorize: ({ account, accounts, send }) => {
+      const tokens = accounts.filter((other) => other.token !== account.token).slice(0, 25).map((other) => other.token);
+      return authorizeWithToken(send, {
+        token: account.token,
+        tokens,
+        ...(options?.addToLoginHistory === undefined ? {} : { addToLoginHistory: options.addToLoginHistory }),
+      });
+    },
+  };
+}

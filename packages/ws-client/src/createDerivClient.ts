@@ -1,0 +1,88 @@
+import type { Authorize } from '@deriv-auth/core';
+import { authorizeWithToken, type AuthorizeInput } from './authorizeWithToken.js';
+import type { DerivCallMap, DerivRequest, DerivResponseFor, SendOptions } from './calls.js';
+import type { ConnectionHandshake } from './connectionHandshake.js';
+import { ClientCore } from './internal/clientCore.js';
+import { resolveClientOptions, type DerivClientOptions } from './options.js';
+import type { ClientDiagnostics, ConnectionSnapshot } from './types.js';
+
+/**
+ * A Deriv API WebSocket client: one socket, requests that always settle, keep-alive, reconnects.
+ *
+ * @example
+ * ```ts
+ * const client = createDerivClient({ appId: 1089, WebSocket });
+ * const { authorize } = { authorize: await client.authorize(token) };
+ * ```
+ * @see {@link createDerivClient}
+ */
+export interface DerivClient {
+  /**
+   * Sends one request and resolves with its reply. It settles exactly once: the reply, a
+   * `DerivApiError` (server error), or a {@link DerivConnectionError} (`timeout`, `aborted`,
+   * `connection_lost`, `closed`, `queue_full`, `not_connected`).
+   */
+  send<Request extends DerivRequest>(request: Request, options?: SendOptions): Promise<DerivResponseFor<Request>>;
+  /** Authorizes the socket with a token and re-authorizes after every reconnect, before any queued request. */
+  authorize(input: string | AuthorizeInput): Promise<Authorize>;
+  /** Logs out (one account with `loginid`, else all); without `loginid` reconnects stop re-authorizing. */
+  logout(options?: { loginid?: string }): Promise<DerivCallMap['logout']['response']>;
+  /** Sends `ping`. */
+  ping(options?: SendOptions): Promise<DerivCallMap['ping']['response']>;
+  /** Opens the socket now instead of on the first request. */
+  connect(): void;
+  /** Closes for good: pending requests reject with `closed`; resolves once the socket is closed. */
+  close(): Promise<void>;
+  /** The current {@link ConnectionSnapshot}; the same object until something changes. */
+  getSnapshot(): ConnectionSnapshot;
+  /** Calls `listener` after each snapshot change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /**
+   * Installs the step that makes every new socket usable (see {@link ConnectionHandshake}) and
+   * runs it on the open socket; `undefined` removes it. Resolves with its first result.
+   */
+  setHandshake<Result>(handshake: ConnectionHandshake<Result> | undefined): Promise<Result | undefined>;
+  /** Counts of live requests, timers and listeners, for leak checks. */
+  getDiagnostics(): ClientDiagnostics;
+}
+
+/**
+ * Creates a {@link DerivClient}. Nothing connects until the first request (or `connect()`), and
+ * nothing global is read before then.
+ *
+ * @param options - see {@link DerivClientOptions}; only `appId` is required.
+ * @returns the client.
+ * @throws {TypeError} when `endpoint` is not a valid URL.
+ * @example
+ * ```ts
+ * import WebSocket from 'ws'; // Node only; browsers omit the option
+ * const client = createDerivClient({ appId: 1089, WebSocket });
+ * const me = await client.authorize(token);
+ * console.log(me.loginid, await client.send({ balance: 1 }));
+ * await client.close();
+ * ```
+ * @see https://developers.deriv.com/docs/websockets
+ */
+export function createDerivClient(options: DerivClientOptions): DerivClient {
+  const core = new ClientCore(resolveClientOptions(options));
+  return {
+    send: (request, sendOptions) => core.send(request, sendOptions) as never,
+    authorize: (input) =>
+      core.handshakes.set({ run: ({ send }) => authorizeWithToken(send, input) }) as Promise<Authorize>,
+    logout: (logoutOptions) => {
+      const loginid = logoutOptions?.loginid;
+      // A full logout: the next socket must not be authorized again behind the user's back.
+      if (loginid === undefined) void core.handshakes.set(undefined);
+      return core.send(loginid === undefined ? { logout: 1 } : { logout: 1, loginid }, undefined) as never;
+    },
+    ping: (sendOptions) => core.send({ ping: 1 }, sendOptions) as never,
+    connect: () => {
+      core.connect();
+    },
+    close: () => core.terminate(undefined),
+    getSnapshot: () => core.getSnapshot(),
+    subscribe: (listener) => core.subscribe(listener),
+    setHandshake: (handshake) => core.handshakes.set(handshake as ConnectionHandshake | undefined) as never,
+    getDiagnostics: () => core.diagnostics(),
+  };
+}

@@ -1,0 +1,239 @@
+import { CALL_REQUIREMENTS, getCallName, isCallAllowed, isDerivApiError, isDerivAuthError, isDerivScope } from '@deriv-auth/core';
+import type { Authorize, DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import { createTokenAuthorizer } from './authorizer.js';
+import type { ConnectionHandshake } from './connectionHandshake.js';
+import { createDerivClient, type DerivClient } from './createDerivClient.js';
+import { isDerivConnectionError } from './derivConnectionError.js';
+import { DerivSessionError } from './derivSessionError.js';
+import { ListenerSet } from './internal/listenerSet.js';
+import type { DerivSession, DerivSessionOptions, SessionSnapshot } from './sessionTypes.js';
+import { createMemoryStorage } from './tokenStorage.js';
+
+interface SessionState {
+  status: SessionSnapshot['status'];
+  activeAccount: string | undefined;
+  authorize: Authorize | undefined;
+  error: DerivAuthError | undefined;
+}
+
+const sameAccount = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Creates a {@link DerivSession}: it authorizes the user's accounts on one client, re-authorizes
+ * after every reconnect before any queued request, switches accounts on the same socket, checks
+ * scopes locally, and never puts a token in its snapshot.
+ *
+ * @param options - the client (or its options), the accounts, storage, scope check, authorizer.
+ * @returns the session.
+ * @throws {TypeError} when client options carry an invalid endpoint.
+ * @example
+ * ```ts
+ * const { accounts } = parseOAuthRedirect(location.href);
+ * const session = createDerivSession({ client: { appId: 1089 }, accounts });
+ * const me = await session.authorize();
+ * console.log(me.loginid, session.getSnapshot().scopes);
+ * ```
+ * @see https://developers.deriv.com/docs/api-authentication
+ */
+export function createDerivSession(options: DerivSessionOptions): DerivSession {
+  const ownsClient = !isDerivClient(options.client);
+  const client = isDerivClient(options.client) ? options.client : createDerivClient(options.client);
+  const storage = options.storage ?? createMemoryStorage();
+  const authorizer = options.authorizer ?? createTokenAuthorizer();
+  const checkScopes = options.checkScopes ?? true;
+  const listeners = new ListenerSet();
+  let accounts: DerivAccount[] = dedupe(options.accounts ?? storage.load() ?? []);
+  if (options.accounts) storage.save(accounts);
+  let state: SessionState = { status: 'signed_out', activeAccount: undefined, authorize: undefined, error: undefined };
+  let snapshot = buildSnapshot();
+  /** Bumped whenever the active identity changes; replies and results of older epochs are dropped. */
+  let epoch = 0;
+
+  function buildSnapshot(): SessionSnapshot {
+    const next: { -readonly [K in keyof SessionSnapshot]: SessionSnapshot[K] } = {
+      status: state.status,
+      connection: client.getSnapshot().status,
+      accounts: accounts.map(({ account, currency }) => Object.freeze({ account, currency })),
+      scopes: Object.freeze((state.authorize?.scopes ?? []).filter(isDerivScope)),
+    };
+    if (state.activeAccount !== undefined) next.activeAccount = state.activeAccount;
+    if (state.authorize !== undefined) next.authorize = state.authorize;
+    if (state.error !== undefined) next.error = state.error;
+    return Object.freeze(next);
+  }
+
+  function publish(): void {
+    const next = buildSnapshot();
+    const previous = snapshot;
+    const changed =
+      next.status !== previous.status ||
+      next.connection !== previous.connection ||
+      next.activeAccount !== previous.activeAccount ||
+      next.authorize !== previous.authorize ||
+      next.error !== previous.error ||
+      JSON.stringify(next.accounts) !== JSON.stringify(previous.accounts);
+    if (!changed) return;
+    snapshot = next;
+    listeners.notify();
+  }
+
+  function update(patch: Partial<SessionState>): void {
+    state = { ...state, ...patch };
+    publish();
+  }
+
+  const unsubscribeClient = client.subscribe(() => {
+    const connection = client.getSnapshot();
+    if (connection.status === 'closed' && state.status === 'authorizing') {
+      const cause = connection.lastError;
+      update({ status: 'error', error: isDerivAuthError(cause) ? cause : new DerivSessionError('not_authorized', 'The connection closed before the session was authorized.', { cause }) });
+    } else publish();
+  });
+
+  function findAccount(account: string): DerivAccount | undefined {
+    return accounts.find((candidate) => sameAccount(candidate.account, account));
+  }
+
+  function failWith(error: unknown, account: string, reason: string): DerivAuthError {
+    if (isDerivApiError(error) && error.code === 'InvalidToken') {
+      // The token is dead: forget it and end the session; no retry would ever succeed.
+      accounts = [];
+      storage.clear();
+      const when = reason === 'reconnect' ? 'after a reconnect' : 'when authorizing';
+      return new DerivSessionError('session_ended', `The server refused the token of ${account} ${when} (${error.code}); sign in again.`, { cause: error });
+    }
+    return isDerivAuthError(error) ? error : new DerivSessionError('not_authorized', `Could not authorize ${account}.`, { cause: error });
+  }
+
+  function authorize(accountName?: string): Promise<Authorize> {
+    const name = accountName ?? state.activeAccount ?? accounts[0]?.account;
+    if (name === undefined) return Promise.reject(new DerivSessionError('no_accounts', 'There is no account to authorize; sign in first.'));
+    const target = findAccount(name);
+    if (!target) return Promise.reject(new DerivSessionError('unknown_account', `${name} is not one of this session's accounts.`));
+    const myEpoch = ++epoch;
+    const isCurrent = (): boolean => myEpoch === epoch;
+    update({ status: 'authorizing', activeAccount: target.account, authorize: undefined, error: undefined });
+    const handshake: ConnectionHandshake<Authorize> = {
+      run: async (context) => {
+        const active = findAccount(target.account) ?? target;
+        if (isCurrent() && state.status !== 'authorizing') update({ status: 'authorizing' });
+        let result: Authorize;
+        try {
+          result = await authorizer.authorize({ ...context, account: active, accounts });
+        } catch (error) {
+          const transient = isDerivConnectionError(error) && error.code !== 'invalid_response';
+          if (!transient && isCurrent()) update({ status: 'error', authorize: undefined, error: failWith(error, active.account, context.reason) });
+          throw transient || !isCurrent() ? error : (state.error ?? error);
+        }
+        if (result.loginid === undefined || !sameAccount(result.loginid, active.account)) {
+          // A token smuggled in under another account's name: de-authorize the socket, refuse.
+          await context.send({ logout: 1 }).catch(() => undefined);
+          const mismatch = new DerivSessionError('account_mismatch', `The token given for ${active.account} authorized ${result.loginid ?? 'no account'}; the session was refused.`, {
+            details: { expected: active.account, received: result.loginid },
+          });
+          if (isCurrent()) update({ status: 'error', authorize: undefined, error: mismatch });
+          throw mismatch;
+        }
+        if (isCurrent()) update({ status: 'authorized', authorize: result, error: undefined });
+        return result;
+      },
+    };
+    const socketUrl = authorizer.socketUrl;
+    if (socketUrl) handshake.socketUrl = ({ url }) => socketUrl({ account: findAccount(target.account) ?? target, url });
+    return client.setHandshake(handshake).then((result) => {
+      if (result === undefined) throw new DerivSessionError('not_authorized', 'The authorization was cancelled.');
+      return result;
+    });
+  }
+
+  async function logout(logoutOptions?: { loginid?: string }): Promise<void> {
+    const loginid = logoutOptions?.loginid;
+    const target = loginid === undefined ? undefined : findAccount(loginid);
+    if (loginid !== undefined && !target) throw new DerivSessionError('unknown_account', `${loginid} is not one of this session's accounts.`);
+    const wasAuthorized = state.status === 'authorized';
+    const connectionOpen = client.getSnapshot().status === 'open';
+    if (target && accounts.length > 1) {
+      accounts = accounts.filter((account) => account !== target);
+      storage.save(accounts);
+      if (wasAuthorized && connectionOpen) await client.send({ logout: 1, loginid: target.account }, { timeoutMs: 5_000 }).catch(() => undefined);
+      if (state.activeAccount !== undefined && sameAccount(state.activeAccount, target.account)) {
+        await authorize(accounts[0]?.account);
+      } else publish();
+      return;
+    }
+    epoch += 1;
+    accounts = [];
+    storage.clear();
+    update({ status: 'signed_out', activeAccount: undefined, authorize: undefined, error: undefined });
+    // No re-authorization on the next socket; while reconnecting there is no server session to end.
+    await client.setHandshake(undefined);
+    if (wasAuthorized && connectionOpen) await client.send({ logout: 1 }, { timeoutMs: 5_000 }).catch(() => undefined);
+  }
+
+  const send: DerivClient['send'] = (request, sendOptions) => {
+    const call = getCallName(request);
+    const requirement = call === undefined ? undefined : CALL_REQUIREMENTS[call];
+    if (call !== undefined && requirement?.authRequired && checkScopes !== false) {
+      if (state.status === 'signed_out' || state.status === 'error') {
+        return Promise.reject(new DerivSessionError('not_authorized', `\`${call}\` needs an authorized session; call authorize() first.`, { details: { call } }));
+      }
+      const scopes: readonly DerivScope[] = snapshot.scopes;
+      const allowed = typeof checkScopes === 'function' ? checkScopes(call, scopes) : isCallAllowed(call, scopes);
+      if (state.status === 'authorized' && !allowed) {
+        return Promise.reject(
+          new DerivSessionError('permission_denied', `\`${call}\` needs one of the scopes ${requirement.scopes.join(', ')}; this session has ${scopes.join(', ') || 'none'}.`, {
+            details: { call, required: requirement.scopes, granted: scopes },
+          }),
+        );
+      }
+    }
+    const sentEpoch = epoch;
+    const reply = client.send(request, sendOptions);
+    // Public calls do not depend on the account; everything else must come from the current one.
+    if (requirement && !requirement.authRequired) return reply;
+    return reply.then((value) => {
+      if (sentEpoch !== epoch) throw new DerivSessionError('account_switched', `The reply to \`${call ?? 'request'}\` belongs to an account that is no longer active.`);
+      return value;
+    });
+  };
+
+  return {
+    client,
+    getSnapshot: () => snapshot,
+    subscribe: (listener) => listeners.add(listener),
+    setAccounts: (next) => {
+      accounts = dedupe(next);
+      storage.save(accounts);
+      if (state.activeAccount !== undefined && !findAccount(state.activeAccount)) update({ activeAccount: undefined });
+      else publish();
+    },
+    authorize,
+    switchAccount: (account) => {
+      if (!findAccount(account)) return Promise.reject(new DerivSessionError('unknown_account', `${account} is not one of this session's accounts.`));
+      return authorize(account);
+    },
+    logout,
+    send,
+    close: async () => {
+      epoch += 1;
+      unsubscribeClient();
+      listeners.clear();
+      if (ownsClient) await client.close();
+      else await client.setHandshake(undefined);
+    },
+  };
+}
+
+function isDerivClient(value: DerivSessionOptions['client']): value is DerivClient {
+  return typeof (value as Partial<DerivClient>).setHandshake === 'function';
+}
+
+function dedupe(accounts: readonly DerivAccount[]): DerivAccount[] {
+  const seen = new Set<string>();
+  return accounts.filter(({ account }) => {
+    const key = account.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,84 @@
+import { DerivAuthError } from '@deriv-auth/core';
+import type { DerivAuthErrorOptions } from '@deriv-auth/core';
+
+/**
+ * Why a request or the connection failed on the client side (as opposed to a server error, which
+ * is a `DerivApiError`).
+ *
+ * - `timeout`: no reply within the request's time limit.
+ * - `aborted`: the caller's `AbortSignal` fired, or a newer authorization replaced this one.
+ * - `connection_lost`: the socket closed while the request was in flight; the server may or may
+ *   not have processed it.
+ * - `closed`: the client was closed (by `close()` or after a fatal condition) and sends nothing.
+ * - `queue_full`: too many requests were waiting for the socket.
+ * - `not_connected`: the socket is not ready and queueing is disabled.
+ * - `handshake_failed`: the WebSocket could not be opened (refused, stalled or unreachable).
+ * - `reconnect_exhausted`: every allowed reconnect attempt failed.
+ * - `no_websocket`: no WebSocket constructor was passed and none exists globally.
+ * - `invalid_response`: a reply did not have the shape its call promises.
+ */
+export type DerivConnectionErrorCode =
+  | 'timeout'
+  | 'aborted'
+  | 'connection_lost'
+  | 'closed'
+  | 'queue_full'
+  | 'not_connected'
+  | 'handshake_failed'
+  | 'reconnect_exhausted'
+  | 'no_websocket'
+  | 'invalid_response';
+
+/**
+ * A client-side failure of the transport: timeout, abort, lost or closed socket, full queue.
+ *
+ * @remarks
+ * Messages name the call and the limit that was hit, never a request body or a token.
+ *
+ * @param code - a {@link DerivConnectionErrorCode}.
+ * @param message - a short human explanation.
+ * @param options - `cause` (the underlying event or error) and token-free `details`.
+ * @returns a new error.
+ * @throws Never.
+ * @example
+ * ```ts
+ * try { await client.ping() } catch (error) {
+ *   if (isDerivConnectionError(error) && error.code === 'timeout') retryLater();
+ * }
+ * ```
+ * @see {@link isDerivConnectionError}
+ */
+export class DerivConnectionError extends DerivAuthError<DerivConnectionErrorCode> {
+  override name = 'DerivConnectionError';
+
+  constructor(code: DerivConnectionErrorCode, message: string, options?: DerivAuthErrorOptions) {
+    super(code, message, options);
+  }
+}
+
+/**
+ * Tells whether `value` is a {@link DerivConnectionError}, even one thrown by a second installed
+ * copy of this package.
+ *
+ * @param value - anything caught.
+ * @returns `true` for a connection error.
+ * @throws Never.
+ * @example
+ * ```ts
+ * if (isDerivConnectionError(error) && error.code === 'connection_lost') showOfflineBanner();
+ * ```
+ * @see {@link DerivConnectionError}
+ */
+export function isDerivConnectionError(value: unknown): value is DerivConnectionError {
+  return isNamedDerivError(value, 'DerivConnectionError');
+}
+
+/** True for an SDK error (any copy) with the given class name. */
+export function isNamedDerivError(value: unknown, name: string): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[Symbol.for('@deriv-auth/error')] === true &&
+    (value as { name?: unknown }).name === name
+  );
+}

@@ -1,0 +1,298 @@
+import { createDerivApiError, getCallName, type DerivErrorEnvelope } from '@deriv-auth/core';
+import type { DerivRequest, DerivResponse, SendOptions } from '../calls.js';
+import { DerivConnectionError } from '../derivConnectionError.js';
+import { computeBackoffDelay, type DerivClientEvent, type ResolvedClientOptions } from '../options.js';
+import type { ConnectionSnapshot, ClientDiagnostics } from '../types.js';
+import type { WebSocketConstructorLike } from '../webSocketLike.js';
+import { HandshakeRunner } from './handshakeRunner.js';
+import { KeepAlive } from './keepAlive.js';
+import { ListenerSet } from './listenerSet.js';
+import { RequestManager, type ReplyEnvelope, type RequestEntry } from './requestManager.js';
+import { SocketConnection, type SocketEnd } from './socketConnection.js';
+import { createCountedTimers, type CancelTimer, type CountedTimers } from './timers.js';
+
+/** Names a request by its call (`ping`), or its first key for calls core does not know. */
+export function nameCall(request: object): string {
+  return getCallName(request) ?? Object.keys(request)[0] ?? 'unknown';
+}
+
+/**
+ * The transport: one socket at a time, reconnects with backoff, a gate that holds requests until
+ * the socket is open and its handshake (authorize) done. Request bookkeeping lives in
+ * {@link RequestManager}, the socket in {@link SocketConnection}, keep-alive in {@link KeepAlive},
+ * handshakes in {@link HandshakeRunner}.
+ */
+export class ClientCore {
+  readonly options: ResolvedClientOptions;
+  readonly timers: CountedTimers;
+  readonly requests: RequestManager;
+  readonly #listeners = new ListenerSet();
+  readonly #counters = { socketListeners: 0 };
+  readonly #keepAlive: KeepAlive;
+  readonly handshakes: HandshakeRunner;
+  #snapshot: ConnectionSnapshot = Object.freeze({ status: 'idle', attempt: 0 });
+  #socket: SocketConnection | undefined;
+  #lastSocketClosed: Promise<void> = Promise.resolve();
+  #ready = false;
+  #everOpened = false;
+  #terminal = false;
+  #cancelReconnect: CancelTimer | undefined;
+
+  constructor(options: ResolvedClientOptions) {
+    this.options = options;
+    this.timers = createCountedTimers(options.clock);
+    this.requests = new RequestManager(this.timers);
+    this.#keepAlive = new KeepAlive(this, options);
+    this.handshakes = new HandshakeRunner(this);
+  }
+
+  getSnapshot(): ConnectionSnapshot {
+    return this.#snapshot;
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.#listeners.add(listener);
+  }
+
+  emit(event: DerivClientEvent): void {
+    this.options.onEvent?.(event);
+  }
+
+  get socket(): SocketConnection | undefined {
+    return this.#socket;
+  }
+
+  get isTerminal(): boolean {
+    return this.#terminal;
+  }
+
+  diagnostics(): ClientDiagnostics {
+    return {
+      inflightRequests: this.requests.inflightCount,
+      queuedRequests: this.requests.queuedCount,
+      timers: this.timers.live,
+      socketListeners: this.#counters.socketListeners,
+      abortListeners: this.requests.abortListenerCount,
+      subscribers: this.#listeners.size,
+    };
+  }
+
+  setSnapshot(next: { status?: ConnectionSnapshot['status']; attempt?: number; lastError?: Error | undefined }): void {
+    const merged = { ...this.#snapshot, ...next };
+    if (merged.lastError === undefined) delete merged.lastError;
+    const previous = this.#snapshot;
+    if (previous.status === merged.status && previous.attempt === merged.attempt && previous.lastError === merged.lastError) return;
+    this.#snapshot = Object.freeze(merged as ConnectionSnapshot);
+    this.#listeners.notify();
+  }
+
+  /** Sends `request` through the gate: now when ready, else queued (or rejected, by option). */
+  send(request: DerivRequest, options: SendOptions | undefined): Promise<DerivResponse> {
+    return this.#register(request, options, false);
+  }
+
+  /** Sends `request` at once on the open socket, ahead of the gate (handshakes, keep-alive). */
+  sendNow(request: DerivRequest, options: SendOptions | undefined, onlyOn?: SocketConnection): Promise<DerivResponse> {
+    return this.#register(request, options, true, onlyOn);
+  }
+
+  #register(request: DerivRequest, options: SendOptions | undefined, bypassGate: boolean, onlyOn?: SocketConnection): Promise<DerivResponse> {
+    const call = nameCall(request);
+    if (this.#terminal) return Promise.reject(new DerivConnectionError('closed', `Cannot send \`${call}\`: the client is closed.`, { cause: this.#snapshot.lastError }));
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(new DerivConnectionError('aborted', `\`${call}\` was aborted before it was sent.`, { cause: signal.reason }));
+    const { entry, promise } = this.requests.register(call, request, { timeoutMs: options?.timeoutMs ?? this.options.requestTimeoutMs, signal });
+    const socket = this.#socket;
+    if (socket?.isOpen && (this.#ready || bypassGate) && (onlyOn === undefined || onlyOn === socket)) this.write(entry, socket);
+    else if (bypassGate) this.requests.settle(entry, new DerivConnectionError('connection_lost', `Cannot send \`${call}\`: the socket is not open.`));
+    else if (this.options.queueSize === false) {
+      this.requests.settle(entry, new DerivConnectionError('not_connected', `Cannot send \`${call}\`: the socket is not ready and queueing is off.`));
+      this.connect();
+    } else if (this.requests.queuedCount >= this.options.queueSize) {
+      this.requests.settle(entry, new DerivConnectionError('queue_full', `Cannot send \`${call}\`: ${this.options.queueSize} requests are already waiting for the socket.`, { details: { maxSize: this.options.queueSize } }));
+    } else {
+      this.requests.enqueue(entry);
+      this.connect();
+    }
+    return promise as Promise<DerivResponse>;
+  }
+
+  write(entry: RequestEntry, socket: SocketConnection): void {
+    if (!socket.send(entry.frame)) {
+      this.requests.settle(entry, new DerivConnectionError('connection_lost', `Cannot send \`${entry.call}\`: the socket is not open.`));
+      return;
+    }
+    this.requests.markInflight(entry);
+    this.#keepAlive.noteSent();
+    if (this.options.onEvent) this.emit({ type: 'request', msgType: entry.call, reqId: entry.reqId });
+  }
+
+  /** Starts connecting when idle; does nothing while connecting, open, waiting to retry or closed. */
+  connect(): void {
+    if (this.#terminal || this.#socket || this.#cancelReconnect || this.#opening) return;
+    this.#open();
+  }
+
+  #opening = false;
+
+  #open(): void {
+    this.#cancelReconnect = undefined;
+    const WebSocketCtor = this.options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket;
+    if (!WebSocketCtor) {
+      this.terminate(new DerivConnectionError('no_websocket', 'No WebSocket implementation: pass the `WebSocket` option (in Node: `import WebSocket from "ws"`).'));
+      return;
+    }
+    const attempt = this.#snapshot.attempt;
+    this.setSnapshot({ status: this.#everOpened || attempt > 0 ? 'reconnecting' : 'connecting' });
+    this.emit({ type: 'connecting', attempt });
+    const handshake = this.handshakes.current;
+    if (handshake?.socketUrl) {
+      this.#opening = true;
+      Promise.resolve(handshake.socketUrl({ url: this.options.url })).then(
+        (url) => {
+          this.#opening = false;
+          if (!this.#terminal) this.#openSocket(WebSocketCtor, url);
+        },
+        (error: unknown) => {
+          this.#opening = false;
+          if (!this.#terminal) this.#afterLoss(new DerivConnectionError('handshake_failed', 'Could not get a URL for the socket.', { cause: error }));
+        },
+      );
+    } else this.#openSocket(WebSocketCtor, this.options.url);
+  }
+
+  #openSocket(WebSocketCtor: WebSocketConstructorLike, url: string): void {
+    let socket: SocketConnection;
+    try {
+      socket = new SocketConnection(
+        WebSocketCtor,
+        url,
+        {
+          onOpen: () => {
+            this.#onOpen(socket);
+          },
+          onMessage: (text) => {
+            this.#onMessage(text);
+          },
+          onEnd: (end) => {
+            this.#onEnd(socket, end);
+          },
+        },
+        this.timers,
+        this.#counters,
+        this.options.connectTimeoutMs,
+      );
+    } catch (error) {
+      this.#afterLoss(new DerivConnectionError('handshake_failed', 'The WebSocket could not be created.', { cause: error }));
+      return;
+    }
+    this.#socket = socket;
+    this.#lastSocketClosed = socket.closed;
+  }
+
+  #onOpen(socket: SocketConnection): void {
+    const reason = this.#everOpened ? 'reconnect' : 'connect';
+    this.#everOpened = true;
+    this.emit({ type: 'open' });
+    this.#keepAlive.start();
+    this.handshakes.runOn(socket, reason);
+  }
+
+  /** Opens the gate: status `open`, attempts reset, queued requests written in order. */
+  markReady(socket: SocketConnection): void {
+    if (this.#socket !== socket || !socket.isOpen) return;
+    this.#ready = true;
+    this.setSnapshot({ status: 'open', attempt: 0, lastError: undefined });
+    this.emit({ type: 'ready' });
+    for (const entry of this.requests.drainQueue()) this.write(entry, socket);
+  }
+
+  /** Closes the gate while a handshake runs on the open socket. */
+  closeGate(): void {
+    this.#ready = false;
+  }
+
+  #onMessage(text: string): void {
+    this.#keepAlive.noteReceived();
+    let reply: unknown;
+    try {
+      reply = JSON.parse(text);
+    } catch {
+      this.emit({ type: 'ignored_message', reason: 'malformed' });
+      return;
+    }
+    if (typeof reply !== 'object' || reply === null || typeof (reply as { msg_type?: unknown }).msg_type !== 'string') {
+      this.emit({ type: 'ignored_message', reason: 'malformed' });
+      return;
+    }
+    const envelope = reply as ReplyEnvelope;
+    const error = envelope.error as { code?: unknown } | undefined;
+    if (error?.code === 'InvalidAppID') {
+      // Fatal: the server closes the socket and every retry would fail the same way.
+      this.terminate(createDerivApiError(envelope as unknown as DerivErrorEnvelope));
+      return;
+    }
+    if (!this.requests.handleReply(envelope, (value) => createDerivApiError(value as unknown as DerivErrorEnvelope))) {
+      this.emit({ type: 'ignored_message', reason: typeof envelope.req_id === 'number' ? 'unknown_req_id' : 'no_req_id' });
+    }
+  }
+
+  #onEnd(socket: SocketConnection, end: SocketEnd): void {
+    if (this.#socket !== socket) return;
+    this.#socket = undefined;
+    this.#ready = false;
+    this.#keepAlive.stop();
+    this.emit({ type: 'close', code: end.code, byClient: end.byClient });
+    this.requests.rejectInflight(
+      (entry) => new DerivConnectionError('connection_lost', `The connection was lost before \`${entry.call}\` was answered.`, { cause: end.error, details: { call: entry.call, reqId: entry.reqId, closeCode: end.code } }),
+    );
+    if (this.#terminal || end.byClient) return;
+    this.#afterLoss(end.error);
+  }
+
+  /** Drops the socket as dead (keep-alive or handshake timeout); reconnects like any loss. */
+  dropSocket(error: DerivConnectionError): void {
+    const socket = this.#socket;
+    if (!socket) return;
+    void socket.close(4000, 'no answer', error, false);
+  }
+
+  #afterLoss(error: DerivConnectionError): void {
+    const reconnect = this.options.reconnect;
+    if (reconnect === false) {
+      this.terminate(error);
+      return;
+    }
+    const attempt = this.#snapshot.attempt + 1;
+    if (attempt > reconnect.maxAttempts) {
+      this.terminate(new DerivConnectionError('reconnect_exhausted', `Gave up after ${reconnect.maxAttempts} reconnect attempts.`, { cause: error, details: { attempts: reconnect.maxAttempts } }));
+      return;
+    }
+    const delayMs = computeBackoffDelay(attempt, reconnect);
+    this.setSnapshot({ status: 'reconnecting', attempt, lastError: error });
+    this.emit({ type: 'reconnect_scheduled', attempt, delayMs });
+    this.#cancelReconnect = this.timers.set(() => {
+      this.#open();
+    }, delayMs);
+  }
+
+  /** Enters the terminal `closed` state: every request rejects, no socket, no timer. */
+  terminate(error: Error | undefined): Promise<void> {
+    if (this.#terminal) return this.#lastSocketClosed;
+    this.#terminal = true;
+    this.#cancelReconnect?.();
+    this.#cancelReconnect = undefined;
+    this.#keepAlive.stop();
+    const closed = new DerivConnectionError('closed', 'The client was closed.', error ? { cause: error } : {});
+    const reason = error ?? closed;
+    if (error) this.emit({ type: 'error', error });
+    this.setSnapshot({ status: 'closed', lastError: error });
+    this.handshakes.abandon(reason);
+    this.requests.rejectQueued(() => reason);
+    this.requests.rejectInflight(() => reason);
+    const socket = this.#socket;
+    if (socket) void socket.close(1000, 'client closed', closed, true);
+    return this.#lastSocketClosed;
+  }
+
+}

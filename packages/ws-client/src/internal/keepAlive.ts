@@ -1,0 +1,98 @@
+import { DerivConnectionError, isDerivConnectionError } from '../derivConnectionError.js';
+import type { ResolvedClientOptions } from '../options.js';
+import type { ClientCore } from './clientCore.js';
+import type { CancelTimer } from './timers.js';
+
+/**
+ * Keeps the socket alive and notices a dead peer. A `ping` goes out after `intervalMs` without
+ * traffic (Deriv closes sockets after about two quiet minutes); an unanswered ping drops the
+ * socket, which then reconnects. Gaps are read from the wall clock, not from timer punctuality:
+ * a browser throttling a hidden tab fires timers late, so a send after a long silence triggers the
+ * liveness check at once instead of trusting a socket that may have died meanwhile.
+ */
+export class KeepAlive {
+  readonly #core: ClientCore;
+  readonly #options: ResolvedClientOptions;
+  #cancelTick: CancelTimer | undefined;
+  #lastSentAt = 0;
+  #lastReceivedAt = 0;
+  #pinging = false;
+  /** Bumped on every start/stop so callbacks of an older socket do nothing. */
+  #generation = 0;
+
+  constructor(core: ClientCore, options: ResolvedClientOptions) {
+    this.#core = core;
+    this.#options = options;
+  }
+
+  start(): void {
+    if (this.#options.keepAlive === false) return;
+    this.stop();
+    const now = this.#options.clock.now();
+    this.#lastSentAt = now;
+    this.#lastReceivedAt = now;
+    this.#schedule(this.#options.keepAlive.intervalMs);
+  }
+
+  stop(): void {
+    this.#generation += 1;
+    this.#pinging = false;
+    this.#cancelTick?.();
+    this.#cancelTick = undefined;
+  }
+
+  noteSent(): void {
+    const keepAlive = this.#options.keepAlive;
+    if (keepAlive === false) return;
+    const now = this.#options.clock.now();
+    this.#lastSentAt = now;
+    if (!this.#pinging && now - this.#lastReceivedAt > keepAlive.intervalMs + keepAlive.timeoutMs) this.#ping();
+  }
+
+  noteReceived(): void {
+    if (this.#options.keepAlive !== false) this.#lastReceivedAt = this.#options.clock.now();
+  }
+
+  #schedule(delayMs: number): void {
+    this.#cancelTick?.();
+    const generation = this.#generation;
+    this.#cancelTick = this.#core.timers.set(() => {
+      this.#cancelTick = undefined;
+      if (generation === this.#generation) this.#tick();
+    }, Math.max(0, delayMs));
+  }
+
+  #tick(): void {
+    const keepAlive = this.#options.keepAlive;
+    if (keepAlive === false || this.#pinging || !this.#core.socket?.isOpen) return;
+    const quietSince = Math.min(this.#lastSentAt, this.#lastReceivedAt);
+    const quietFor = this.#options.clock.now() - quietSince;
+    if (quietFor >= keepAlive.intervalMs) this.#ping();
+    else this.#schedule(keepAlive.intervalMs - quietFor);
+  }
+
+  #ping(): void {
+    const keepAlive = this.#options.keepAlive;
+    if (keepAlive === false) return;
+    this.#pinging = true;
+    this.#cancelTick?.();
+    this.#cancelTick = undefined;
+    const generation = this.#generation;
+    this.#core.sendNow({ ping: 1 }, { timeoutMs: keepAlive.timeoutMs }).then(
+      () => {
+        if (generation !== this.#generation) return;
+        this.#pinging = false;
+        this.#schedule(keepAlive.intervalMs);
+      },
+      (error: unknown) => {
+        if (generation !== this.#generation) return;
+        this.#pinging = false;
+        if (isDerivConnectionError(error) && error.code === 'timeout') {
+          this.#core.dropSocket(
+            new DerivConnectionError('connection_lost', `No answer to a keep-alive ping within ${keepAlive.timeoutMs} ms: the connection is presumed dead.`, { cause: error }),
+          );
+        } else this.#schedule(keepAlive.intervalMs);
+      },
+    );
+  }
+}

@@ -1,0 +1,154 @@
+import { DerivConnectionError } from '../derivConnectionError.js';
+import type { CancelTimer, CountedTimers } from './timers.js';
+
+/** A reply envelope as it comes off the wire (already JSON-parsed, `msg_type` checked). */
+export interface ReplyEnvelope {
+  msg_type: string;
+  req_id?: number;
+  error?: unknown;
+  [key: string]: unknown;
+}
+
+/** One request from `send()` until it settles. */
+export interface RequestEntry {
+  readonly reqId: number;
+  /** The call name (`ping`, `authorize`, ...), for messages and events. */
+  readonly call: string;
+  /** The encoded frame, `req_id` included. */
+  readonly frame: string;
+  /** `queued` waits for the socket, `inflight` was written to it, `settled` is done. */
+  state: 'new' | 'queued' | 'inflight' | 'settled';
+  readonly resolve: (reply: ReplyEnvelope) => void;
+  readonly reject: (error: unknown) => void;
+  cancelTimer: CancelTimer | undefined;
+  removeAbortListener: (() => void) | undefined;
+}
+
+/** How one request may end. */
+export interface RegisterOptions {
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * The request bookkeeping, apart from any socket: it numbers requests with its own `req_id`, holds
+ * the ones waiting for the socket (`queued`) and the ones written to it (`inflight`), and settles
+ * each exactly once. After every settle the entry is gone from both collections, its timer
+ * cancelled and its abort listener removed.
+ */
+export class RequestManager {
+  #nextReqId = 1;
+  readonly #inflight = new Map<number, RequestEntry>();
+  readonly #queue: RequestEntry[] = [];
+  readonly #timers: CountedTimers;
+  #abortListeners = 0;
+
+  constructor(timers: CountedTimers) {
+    this.#timers = timers;
+  }
+
+  /**
+   * Creates an entry for `request` (its `req_id` replaced by ours) with its timeout and abort
+   * wiring. The caller then queues it or marks it sent.
+   */
+  register(call: string, request: object, options: RegisterOptions): { entry: RequestEntry; promise: Promise<ReplyEnvelope> } {
+    const reqId = this.#nextReqId++;
+    // Our req_id last, so a caller's own req_id can never collide with another request.
+    const frame = JSON.stringify({ ...request, req_id: reqId });
+    let entry!: RequestEntry;
+    const promise = new Promise<ReplyEnvelope>((resolve, reject) => {
+      entry = { reqId, call, frame, state: 'new', resolve, reject, cancelTimer: undefined, removeAbortListener: undefined };
+    });
+    entry.cancelTimer = this.#timers.set(() => {
+      this.settle(entry, new DerivConnectionError('timeout', `No reply to \`${call}\` within ${options.timeoutMs} ms.`, { details: { call, reqId, timeoutMs: options.timeoutMs } }));
+    }, options.timeoutMs);
+    const signal = options.signal;
+    if (signal) {
+      const onAbort = (): void => {
+        this.settle(entry, new DerivConnectionError('aborted', `\`${call}\` was aborted by its caller.`, { cause: signal.reason, details: { call, reqId } }));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.#abortListeners += 1;
+      entry.removeAbortListener = () => {
+        this.#abortListeners -= 1;
+        signal.removeEventListener('abort', onAbort);
+      };
+    }
+    return { entry, promise };
+  }
+
+  /** Puts `entry` in the waiting room. */
+  enqueue(entry: RequestEntry): void {
+    entry.state = 'queued';
+    this.#queue.push(entry);
+  }
+
+  /** Records that `entry`'s frame was written to the socket. */
+  markInflight(entry: RequestEntry): void {
+    entry.state = 'inflight';
+    this.#inflight.set(entry.reqId, entry);
+  }
+
+  /** Takes every queued entry, oldest first, leaving the queue empty. */
+  drainQueue(): RequestEntry[] {
+    return this.#queue.splice(0, this.#queue.length);
+  }
+
+  /**
+   * Settles the in-flight request a reply belongs to.
+   *
+   * @returns `false` when no in-flight request has that `req_id` (late, unknown or missing).
+   */
+  handleReply(reply: ReplyEnvelope, toError: (reply: ReplyEnvelope) => unknown): boolean {
+    const reqId = reply.req_id;
+    if (typeof reqId !== 'number') return false;
+    const entry = this.#inflight.get(reqId);
+    if (!entry) return false;
+    if (reply.error !== undefined) this.settle(entry, toError(reply));
+    else this.settle(entry, undefined, reply);
+    return true;
+  }
+
+  /** Settles `entry` once: with `reply` when `error` is undefined, else rejects. Later calls do nothing. */
+  settle(entry: RequestEntry, error: unknown, reply?: ReplyEnvelope): void {
+    const previous = entry.state;
+    if (previous === 'settled') return;
+    entry.state = 'settled';
+    entry.cancelTimer?.();
+    entry.cancelTimer = undefined;
+    entry.removeAbortListener?.();
+    entry.removeAbortListener = undefined;
+    if (previous === 'inflight') this.#inflight.delete(entry.reqId);
+    else if (previous === 'queued') {
+      const index = this.#queue.indexOf(entry);
+      if (index >= 0) this.#queue.splice(index, 1);
+    }
+    if (error === undefined && reply) entry.resolve(reply);
+    else entry.reject(error);
+  }
+
+  /** Rejects every in-flight request (the socket they were written to is gone). */
+  rejectInflight(error: (entry: RequestEntry) => unknown): void {
+    for (const entry of [...this.#inflight.values()]) this.settle(entry, error(entry));
+  }
+
+  /** Rejects every queued request. */
+  rejectQueued(error: (entry: RequestEntry) => unknown): void {
+    for (const entry of [...this.#queue]) this.settle(entry, error(entry));
+  }
+
+  /** Requests written and not yet answered. */
+  get inflightCount(): number {
+    return this.#inflight.size;
+  }
+
+  /** Requests waiting for the socket. */
+  get queuedCount(): number {
+    return this.#queue.length;
+  }
+
+  /** Abort listeners still attached to callers' signals. */
+  get abortListenerCount(): number {
+    return this.#abortListeners;
+  }
+}

@@ -1,0 +1,111 @@
+import type { Authorize, DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import type { Authorizer } from './authorizer.js';
+import type { DerivClientOptions } from './options.js';
+import type { DerivClient } from './createDerivClient.js';
+import type { TokenStorage } from './tokenStorage.js';
+import type { ConnectionStatus } from './types.js';
+
+/**
+ * Where the session stands: `signed_out` (no authorized account), `authorizing` (first
+ * authorization, a switch, or re-authorization after a reconnect), `authorized`, `error` (see
+ * `error`).
+ *
+ * @example
+ * ```ts
+ * if (session.getSnapshot().status === 'authorized') showDashboard();
+ * ```
+ * @see {@link SessionSnapshot}
+ */
+export type SessionStatus = 'signed_out' | 'authorizing' | 'authorized' | 'error';
+
+/**
+ * Everything an app shows about the session, immutable and token-free: the same object until
+ * something changes, so React can read it with `useSyncExternalStore`.
+ *
+ * @example
+ * ```ts
+ * const { status, activeAccount, authorize, accounts } = session.getSnapshot();
+ * ```
+ * @see {@link DerivSession.getSnapshot}
+ */
+export interface SessionSnapshot {
+  readonly status: SessionStatus;
+  /** The connection's status (see {@link ConnectionStatus}). */
+  readonly connection: ConnectionStatus;
+  /** The session's accounts, without their tokens. */
+  readonly accounts: readonly { readonly account: string; readonly currency: string }[];
+  /** The account requests act as, once chosen. */
+  readonly activeAccount?: string;
+  /** The last `authorize` result of the active account. */
+  readonly authorize?: Authorize;
+  /** Scopes granted to the active token (empty until authorized). */
+  readonly scopes: readonly DerivScope[];
+  /** Why the session is in `error`, or the last refusal. */
+  readonly error?: DerivAuthError;
+}
+
+/**
+ * Decides whether a call may go out with the granted scopes; return `false` to reject it locally.
+ *
+ * @example
+ * ```ts
+ * const allowEverything: ScopeCheck = () => true;
+ * ```
+ * @see {@link DerivSessionOptions.checkScopes}
+ */
+export type ScopeCheck = (call: string, scopes: readonly DerivScope[]) => boolean;
+
+/**
+ * Options of {@link createDerivSession}.
+ *
+ * @example
+ * ```ts
+ * createDerivSession({ client: { appId: 1089, WebSocket }, accounts: redirect.accounts });
+ * ```
+ * @see {@link createDerivSession}
+ */
+export interface DerivSessionOptions {
+  /** A client to use, or options to create one (the session then closes it on `close()`). */
+  client: DerivClient | DerivClientOptions;
+  /** Accounts from the OAuth redirect; default: whatever `storage` holds. */
+  accounts?: DerivAccount[];
+  /** Where accounts are kept; default memory only. */
+  storage?: TokenStorage;
+  /** Local scope check before each call: `true` (default) uses core's map, `false` skips, or your own function. */
+  checkScopes?: boolean | ScopeCheck;
+  /** How a socket is authorized; default {@link createTokenAuthorizer}. */
+  authorizer?: Authorizer;
+}
+
+/**
+ * A signed-in user's session over one client: accounts, the active one, its `authorize` data,
+ * switching, logout, scope checks, and re-authorization after every reconnect.
+ *
+ * @example
+ * ```ts
+ * const session = createDerivSession({ client, accounts });
+ * await session.authorize();
+ * session.subscribe(() => render(session.getSnapshot()));
+ * ```
+ * @see {@link createDerivSession}
+ */
+export interface DerivSession {
+  /** The current {@link SessionSnapshot}; the same object until something changes. */
+  getSnapshot(): SessionSnapshot;
+  /** Calls `listener` after every snapshot change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Replaces the session's accounts (e.g. after a new login) and stores them. */
+  setAccounts(accounts: DerivAccount[]): void;
+  /** Authorizes `account` (default: the active or first one) and keeps it authorized across reconnects. */
+  authorize(account?: string): Promise<Authorize>;
+  /** Makes another of the session's accounts active, on the same socket. */
+  switchAccount(account: string): Promise<Authorize>;
+  /** Logs out one account (`loginid`) or all, forgetting their tokens. */
+  logout(options?: { loginid?: string }): Promise<void>;
+  /** Sends a request as the active account, after the local scope check. */
+  send: DerivClient['send'];
+  /** Detaches from the client (and closes it when the session created it). */
+  close(): Promise<void>;
+  /** The client underneath. */
+  readonly client: DerivClient;
+}
