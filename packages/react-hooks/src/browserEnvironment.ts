@@ -12,7 +12,10 @@ export interface BrowserEnvironment {
   /** Where the page is; only `href` is read, `assign` leaves for the login page. */
   readonly location: { readonly href: string; assign(url: string): void };
   /** Used to take the tokens out of the address bar and the history entry. */
-  readonly history: { readonly state: unknown; replaceState(data: unknown, unused: string, url?: string | URL | null): void };
+  readonly history: {
+    readonly state: unknown;
+    replaceState(data: unknown, unused: string, url?: string | URL | null): void;
+  };
   /** Per-tab storage for the one-time login state, or `undefined` when there is none. */
   readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined;
   /** Fills `bytes` with cryptographically strong random values and returns it. */
@@ -30,11 +33,7 @@ export type CreateBrowserEnvironmentReturnType = BrowserEnvironment;
 function readSessionStorage(): BrowserEnvironment['storage'] {
   try {
     // Reading `sessionStorage` throws when storage is disabled (sandboxed iframes, some privacy modes).
-    const storage = globalThis.sessionStorage;
-    const probe = '@deriv-auth/probe';
-    storage.setItem(probe, probe);
-    storage.removeItem(probe);
-    return storage;
+    return globalThis.sessionStorage;
   } catch {
     return undefined;
   }
@@ -59,11 +58,16 @@ function readSessionStorage(): BrowserEnvironment['storage'] {
  * ```
  * @see https://developer.mozilla.org/docs/Web/API/Window/sessionStorage
  */
-export function createBrowserEnvironment(overrides: CreateBrowserEnvironmentParameters = {}): CreateBrowserEnvironmentReturnType {
+export function createBrowserEnvironment(
+  overrides: CreateBrowserEnvironmentParameters = {},
+): CreateBrowserEnvironmentReturnType {
   const location = overrides.location ?? (globalThis as { location?: Location }).location;
   const history = overrides.history ?? (globalThis as { history?: History }).history;
   if (!location || !history) {
-    throw new DerivLoginError('browser_unavailable', 'No browser location/history here (server or worker?): pass an environment.');
+    throw new DerivLoginError(
+      'browser_unavailable',
+      'No window.location/history (server?): pass an environment.',
+    );
   }
   return {
     location,

@@ -5,11 +5,15 @@ import { getOAuthCallbackState } from './oAuthCallbackState.js';
 import { startLogin } from './startLogin.js';
 import { createFakeBrowser, type FakeBrowser } from './test/fakeBrowser.js';
 
-const TOKENS = 'acct1=CR799393&token1=a1-realtoken0000000000000&cur1=usd&acct2=VRTC1859315&token2=a1-demotoken000000000000&cur2=usd';
+const TOKENS =
+  'acct1=CR799393&token1=a1-realtoken0000000000000&cur1=usd&acct2=VRTC1859315&token2=a1-demotoken000000000000&cur2=usd';
 
 /** A session that records what the glue hands it (the socket side is tested with the real client). */
 function recordingSession() {
-  const calls: { setAccounts: DerivAccount[][]; authorize: (string | undefined)[] } = { setAccounts: [], authorize: [] };
+  const calls: { setAccounts: DerivAccount[][]; authorize: (string | undefined)[] } = {
+    setAccounts: [],
+    authorize: [],
+  };
   const session: CompleteLoginParameters['session'] = {
     setAccounts(accounts) {
       calls.setAccounts.push(accounts);
@@ -24,7 +28,11 @@ function recordingSession() {
 
 /** Starts a login in `browser` and lands on the callback with the state it created. */
 function arriveWithTokens(browser: FakeBrowser, extra = '', returnTo?: string): string {
-  const url = startLogin({ appId: 1089, environment: browser.environment, ...(returnTo === undefined ? {} : { returnTo }) });
+  const url = startLogin({
+    appId: 1089,
+    environment: browser.environment,
+    ...(returnTo === undefined ? {} : { returnTo }),
+  });
   const state = new URL(url).searchParams.get('state') ?? '';
   const callback = `http://localhost:5173/redirect?${TOKENS}&state=${state}${extra}#top`;
   browser.visit(callback);
@@ -45,7 +53,10 @@ describe('completeLogin', () => {
     expect(getOAuthCallbackState(session)).toEqual({ status: 'pending' });
 
     await expect(promise).resolves.toMatchObject({ handled: true, account: 'CR799393' });
-    expect(calls.setAccounts[0]?.map((account) => account.account)).toEqual(['CR799393', 'VRTC1859315']);
+    expect(calls.setAccounts[0]?.map((account) => account.account)).toEqual([
+      'CR799393',
+      'VRTC1859315',
+    ]);
     expect(calls.authorize).toEqual(['CR799393']);
     expect(getOAuthCallbackState(session)).toEqual({ status: 'success', account: 'CR799393' });
   });
@@ -66,17 +77,24 @@ describe('completeLogin', () => {
     arriveWithTokens(browser);
     await completeLogin({ session: recordingSession().session, environment: browser.environment });
     const reloaded = recordingSession();
-    await expect(completeLogin({ session: reloaded.session, environment: browser.environment })).resolves.toEqual({ handled: false });
+    await expect(
+      completeLogin({ session: reloaded.session, environment: browser.environment }),
+    ).resolves.toEqual({ handled: false });
     expect(getOAuthCallbackState(reloaded.session)).toEqual({ status: 'none' });
     expect(reloaded.calls.authorize).toEqual([]);
   });
 
   it('refuses a callback nobody started in this tab (replayed or from another tab), still stripping it', async () => {
-    const browser = createFakeBrowser(`http://localhost:5173/redirect?${TOKENS}&state=abcdefabcdefabcdefabcdef`);
+    const browser = createFakeBrowser(
+      `http://localhost:5173/redirect?${TOKENS}&state=abcdefabcdefabcdefabcdef`,
+    );
     const { session, calls } = recordingSession();
     const promise = completeLogin({ session, environment: browser.environment });
     expect(browser.href()).toBe('http://localhost:5173/redirect');
-    await expect(promise).rejects.toMatchObject({ name: 'DerivLoginError', code: 'login_not_started' });
+    await expect(promise).rejects.toMatchObject({
+      name: 'DerivLoginError',
+      code: 'login_not_started',
+    });
     expect(calls.setAccounts).toEqual([]);
     const state = getOAuthCallbackState(session);
     expect(state.status === 'error' && state.error.code).toBe('login_not_started');
@@ -87,7 +105,9 @@ describe('completeLogin', () => {
     const callback = arriveWithTokens(browser);
     await completeLogin({ session: recordingSession().session, environment: browser.environment });
     browser.visit(callback);
-    await expect(completeLogin({ session: recordingSession().session, environment: browser.environment })).rejects.toMatchObject({
+    await expect(
+      completeLogin({ session: recordingSession().session, environment: browser.environment }),
+    ).rejects.toMatchObject({
       code: 'login_not_started',
     });
   });
@@ -96,7 +116,9 @@ describe('completeLogin', () => {
     const browser = createFakeBrowser('http://localhost:5173/');
     arriveWithTokens(browser);
     browser.advance(10 * 60 * 1000);
-    await expect(completeLogin({ session: recordingSession().session, environment: browser.environment })).rejects.toMatchObject({
+    await expect(
+      completeLogin({ session: recordingSession().session, environment: browser.environment }),
+    ).rejects.toMatchObject({
       code: 'login_expired',
     });
   });
@@ -106,7 +128,9 @@ describe('completeLogin', () => {
     startLogin({ appId: 1089, environment: browser.environment });
     browser.visit(`http://localhost:5173/redirect?${TOKENS}&state=someoneelsesstate0000000`);
     const { session, calls } = recordingSession();
-    const error: unknown = await completeLogin({ session, environment: browser.environment }).catch((caught: unknown) => caught);
+    const error: unknown = await completeLogin({ session, environment: browser.environment }).catch(
+      (caught: unknown) => caught,
+    );
     expect(isOAuthRedirectError(error) && error.code).toBe('state_mismatch');
     expect(String(error)).not.toContain('a1-realtoken');
     expect(calls.setAccounts).toEqual([]);
@@ -114,9 +138,14 @@ describe('completeLogin', () => {
 
   it('turns a denied login into a provider_error', async () => {
     const browser = createFakeBrowser('http://localhost:5173/');
-    const state = new URL(startLogin({ appId: 1089, environment: browser.environment })).searchParams.get('state') ?? '';
+    const state =
+      new URL(startLogin({ appId: 1089, environment: browser.environment })).searchParams.get(
+        'state',
+      ) ?? '';
     browser.visit(`http://localhost:5173/redirect?error=access_denied&state=${state}`);
-    await expect(completeLogin({ session: recordingSession().session, environment: browser.environment })).rejects.toMatchObject({
+    await expect(
+      completeLogin({ session: recordingSession().session, environment: browser.environment }),
+    ).rejects.toMatchObject({
       code: 'provider_error',
       providerError: 'access_denied',
     });
@@ -158,32 +187,50 @@ describe('completeLogin', () => {
     const browser = createFakeBrowser('http://localhost:5173/');
     arriveWithTokens(browser);
     await expect(
-      completeLogin({ session: recordingSession().session, environment: browser.environment, account: () => 'CR1' }),
+      completeLogin({
+        session: recordingSession().session,
+        environment: browser.environment,
+        account: () => 'CR1',
+      }),
     ).rejects.toMatchObject({ code: 'account_not_found' });
   });
 
   it('returns a same-origin returnTo and drops one pointing elsewhere', async () => {
     const browser = createFakeBrowser('http://localhost:5173/');
     arriveWithTokens(browser, '', '/trade?symbol=R_100');
-    await expect(completeLogin({ session: recordingSession().session, environment: browser.environment })).resolves.toMatchObject({
+    await expect(
+      completeLogin({ session: recordingSession().session, environment: browser.environment }),
+    ).resolves.toMatchObject({
       returnTo: '/trade?symbol=R_100',
     });
     const other = createFakeBrowser('http://localhost:5173/');
     arriveWithTokens(other, '', 'https://evil.example/steal');
-    const result = await completeLogin({ session: recordingSession().session, environment: other.environment });
+    const result = await completeLogin({
+      session: recordingSession().session,
+      environment: other.environment,
+    });
     expect(result.handled && result.returnTo).toBeUndefined();
   });
 
   it('recognises the space-padded `& token1=` of Deriv docs as a callback and strips it', async () => {
-    const browser = createFakeBrowser('http://localhost:5173/redirect?acct1=cr799393&%20token1=a1-x&cur1=usd');
-    const promise = completeLogin({ session: recordingSession().session, environment: browser.environment });
+    const browser = createFakeBrowser(
+      'http://localhost:5173/redirect?acct1=cr799393&%20token1=a1-x&cur1=usd',
+    );
+    const promise = completeLogin({
+      session: recordingSession().session,
+      environment: browser.environment,
+    });
     expect(browser.href()).toBe('http://localhost:5173/redirect');
     await expect(promise).rejects.toMatchObject({ code: 'login_not_started' });
   });
 
   it('resolves handled: false and leaves the URL alone on an ordinary page', async () => {
-    const browser = createFakeBrowser('http://localhost:5173/trade?symbol=R_100&affiliate_token=abc');
-    await expect(completeLogin({ session: recordingSession().session, environment: browser.environment })).resolves.toEqual({ handled: false });
+    const browser = createFakeBrowser(
+      'http://localhost:5173/trade?symbol=R_100&affiliate_token=abc',
+    );
+    await expect(
+      completeLogin({ session: recordingSession().session, environment: browser.environment }),
+    ).resolves.toEqual({ handled: false });
     expect(browser.replaced).toEqual([]);
   });
 });

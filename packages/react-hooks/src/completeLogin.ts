@@ -1,4 +1,10 @@
-import { DerivAuthError, isDerivAuthError, parseOAuthRedirect, validateReturnPath, type Authorize } from '@deriv-auth/core';
+import {
+  DerivAuthError,
+  isDerivAuthError,
+  parseOAuthRedirect,
+  validateReturnPath,
+  type Authorize,
+} from '@deriv-auth/core';
 import type { DerivSession } from '@deriv-auth/ws-client';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
 import { DerivLoginError } from './derivLoginError.js';
@@ -21,30 +27,31 @@ export interface CompleteLoginParameters {
 /** What {@link completeLogin} resolves to: whether this page was a callback and, if so, the result. */
 export type CompleteLoginReturnType =
   | { readonly handled: false }
-  | { readonly handled: true; readonly account: string; readonly authorize: Authorize; readonly returnTo?: string };
-
-const NOT_A_CALLBACK: CompleteLoginReturnType = Object.freeze({ handled: false });
+  | {
+      readonly handled: true;
+      readonly account: string;
+      readonly authorize: Authorize;
+      readonly returnTo?: string | undefined;
+    };
 
 // Space-padded names too: Deriv's own docs show `& token1=`.
 const CALLBACK_PARAMETER = /^\s*(?:(?:acct|token|cur)\d+|state|error)\s*$/i;
 
-function isCallback(search: URLSearchParams): boolean {
-  for (const key of search.keys()) if (CALLBACK_PARAMETER.test(key)) return true;
-  return false;
-}
-
 function toAuthError(error: unknown): DerivAuthError {
-  return isDerivAuthError(error) ? error : new DerivAuthError('unexpected', 'Completing the login failed.', { cause: error });
+  return isDerivAuthError(error)
+    ? error
+    : new DerivAuthError('unexpected', 'Login failed.', { cause: error });
 }
 
 async function authorizeAccounts(
   parameters: CompleteLoginParameters,
-  prepared: { accounts: Parameters<DerivSession['setAccounts']>[0]; account: string; returnTo?: string },
+  accounts: Parameters<DerivSession['setAccounts']>[0],
+  account: string,
+  returnTo: string | undefined,
 ): Promise<CompleteLoginReturnType> {
-  parameters.session.setAccounts(prepared.accounts);
-  const authorize = await parameters.session.authorize(prepared.account);
-  const { returnTo } = prepared;
-  return { handled: true, account: prepared.account, authorize, ...(returnTo === undefined ? {} : { returnTo }) };
+  parameters.session.setAccounts(accounts);
+  const authorize = await parameters.session.authorize(account);
+  return { handled: true, account, authorize, returnTo };
 }
 
 /**
@@ -77,17 +84,19 @@ async function authorizeAccounts(
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2
  */
-export function completeLogin(parameters: CompleteLoginParameters): Promise<CompleteLoginReturnType> {
+export function completeLogin(
+  parameters: CompleteLoginParameters,
+): Promise<CompleteLoginReturnType> {
   const { session } = parameters;
   const entry = callbackEntry(session);
   let promise: Promise<CompleteLoginReturnType>;
   try {
     const environment = parameters.environment ?? createBrowserEnvironment();
     const url = new URL(environment.location.href);
-    if (!isCallback(url.searchParams)) {
+    if (![...url.searchParams.keys()].some((key) => CALLBACK_PARAMETER.test(key))) {
       if (entry.promise) return entry.promise as Promise<CompleteLoginReturnType>;
       setCallbackState(session, { status: 'none' });
-      return Promise.resolve(NOT_A_CALLBACK);
+      return Promise.resolve({ handled: false });
     }
     const search = new URLSearchParams(url.searchParams);
     url.search = '';
@@ -95,29 +104,34 @@ export function completeLogin(parameters: CompleteLoginParameters): Promise<Comp
     setCallbackState(session, { status: 'pending' });
     const record = consumeLoginRecord(environment, parameters.storageKey ?? DEFAULT_STORAGE_KEY);
     if (!record) {
-      throw new DerivLoginError('login_not_started', 'Refused a login callback that no login started in this tab is waiting for.');
+      throw new DerivLoginError('login_not_started', 'No login was started in this tab.');
     }
     if (environment.now() >= record.expiresAt) {
-      throw new DerivLoginError('login_expired', 'The login was started too long ago; start it again.', {
-        details: { expiredAt: record.expiresAt },
-      });
+      throw new DerivLoginError('login_expired', 'The login expired; start again.');
     }
     const { accounts } = parseOAuthRedirect(search, { expectedState: record.state });
     const account = pickAccount(accounts, parameters.account ?? 'first');
-    const returnTo = record.returnTo === undefined ? undefined : validateReturnPath(record.returnTo, { origin: url.origin });
-    promise = authorizeAccounts(parameters, { accounts, account, ...(returnTo === undefined ? {} : { returnTo }) });
+    const returnTo =
+      record.returnTo === undefined
+        ? undefined
+        : validateReturnPath(record.returnTo, { origin: url.origin });
+    promise = authorizeAccounts(parameters, accounts, account, returnTo);
   } catch (error) {
     promise = Promise.reject(toAuthError(error));
   }
   entry.promise = promise;
   promise.then(
     (result) => {
-      if (entry.promise !== promise || !result.handled) return;
-      const { account, returnTo } = result;
-      setCallbackState(session, { status: 'success', account, ...(returnTo === undefined ? {} : { returnTo }) });
+      if (entry.promise === promise && result.handled)
+        setCallbackState(session, {
+          status: 'success',
+          account: result.account,
+          returnTo: result.returnTo,
+        });
     },
     (error: unknown) => {
-      if (entry.promise === promise) setCallbackState(session, { status: 'error', error: toAuthError(error) });
+      if (entry.promise === promise)
+        setCallbackState(session, { status: 'error', error: toAuthError(error) });
     },
   );
   return promise;

@@ -1,4 +1,4 @@
-import { DerivAuthError, isDerivAuthError, type DerivAuthErrorOptions } from '@deriv-auth/core';
+import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
 
 /**
  * Every reason the browser login glue ({@link startLogin}, {@link completeLogin}) can refuse.
@@ -42,10 +42,6 @@ export type DerivLoginErrorCode =
  */
 export class DerivLoginError extends DerivAuthError<DerivLoginErrorCode> {
   override name = 'DerivLoginError';
-
-  constructor(code: DerivLoginErrorCode, message: string, options: DerivAuthErrorOptions = {}) {
-    super(code, message, options);
-  }
 }
 
 /**

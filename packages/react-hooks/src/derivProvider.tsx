@@ -51,7 +51,10 @@ export function DerivProvider({ session, children }: DerivProviderProps): ReactN
 export function useDerivSessionInstance(): DerivSession {
   const session = useContext(DerivContext);
   if (!session) {
-    throw new DerivAuthError('missing_provider', 'Deriv hooks must be used inside <DerivProvider session={...}>.');
+    throw new DerivAuthError(
+      'missing_provider',
+      'Use Deriv hooks inside <DerivProvider session={...}>.',
+    );
   }
   return session;
 }

@@ -4,7 +4,11 @@
  * @packageDocumentation
  */
 export { createBrowserEnvironment } from './browserEnvironment.js';
-export type { BrowserEnvironment, CreateBrowserEnvironmentParameters, CreateBrowserEnvironmentReturnType } from './browserEnvironment.js';
+export type {
+  BrowserEnvironment,
+  CreateBrowserEnvironmentParameters,
+  CreateBrowserEnvironmentReturnType,
+} from './browserEnvironment.js';
 export { DerivLoginError, isDerivLoginError } from './derivLoginError.js';
 export type { DerivLoginErrorCode } from './derivLoginError.js';
 export { startLogin, DEFAULT_LOGIN_TTL_MS } from './startLogin.js';

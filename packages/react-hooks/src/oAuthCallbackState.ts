@@ -13,7 +13,7 @@ export type OAuthCallbackState =
   | { readonly status: 'idle' }
   | { readonly status: 'none' }
   | { readonly status: 'pending' }
-  | { readonly status: 'success'; readonly account: string; readonly returnTo?: string }
+  | { readonly status: 'success'; readonly account: string; readonly returnTo?: string | undefined }
   | { readonly status: 'error'; readonly error: DerivAuthError };
 
 interface CallbackEntry {
@@ -76,11 +76,8 @@ export function getOAuthCallbackState(session: object): OAuthCallbackState {
  */
 export function watchOAuthCallbackState(session: object, onChange: () => void): () => void {
   const { listeners } = callbackEntry(session);
-  const listener = (): void => {
-    onChange();
-  };
-  listeners.add(listener);
+  listeners.add(onChange);
   return () => {
-    listeners.delete(listener);
+    listeners.delete(onChange);
   };
 }

@@ -14,7 +14,11 @@ describe('startLogin', () => {
     const login = new URL(url);
     expect(login.origin + login.pathname).toBe('https://oauth.deriv.com/oauth2/authorize');
     expect(login.searchParams.get('app_id')).toBe('1089');
-    const record = JSON.parse(browser.storage.get(KEY) ?? 'null') as { state: string; expiresAt: number; returnTo: string };
+    const record = JSON.parse(browser.storage.get(KEY) ?? 'null') as {
+      state: string;
+      expiresAt: number;
+      returnTo: string;
+    };
     expect(login.searchParams.get('state')).toBe(record.state);
     expect(record.state.length).toBeGreaterThanOrEqual(22);
     expect(record.returnTo).toBe('/trade');
@@ -23,8 +27,12 @@ describe('startLogin', () => {
 
   it('creates a different state on every start and only the latest is kept', () => {
     const browser = createFakeBrowser('http://localhost:5173/');
-    const first = new URL(startLogin({ appId: 1089, environment: browser.environment })).searchParams.get('state');
-    const second = new URL(startLogin({ appId: 1089, environment: browser.environment })).searchParams.get('state');
+    const first = new URL(
+      startLogin({ appId: 1089, environment: browser.environment }),
+    ).searchParams.get('state');
+    const second = new URL(
+      startLogin({ appId: 1089, environment: browser.environment }),
+    ).searchParams.get('state');
     expect(first).not.toBe(second);
     expect(browser.storage.size).toBe(1);
     expect(browser.storage.get(KEY)).toContain(String(second));
@@ -44,7 +52,9 @@ describe('startLogin', () => {
     expect(browser.assigned).toEqual([]);
     expect(url.startsWith('http://127.0.0.1:9/oauth2/authorize?')).toBe(true);
     expect(new URL(url).searchParams.get('l')).toBe('ES');
-    expect(JSON.parse(browser.storage.get('custom') ?? 'null')).toMatchObject({ expiresAt: 1_700_000_001_000 });
+    expect(JSON.parse(browser.storage.get('custom') ?? 'null')).toMatchObject({
+      expiresAt: 1_700_000_001_000,
+    });
   });
 
   it('refuses to start when the tab has no storage, since the callback could never be checked', () => {

@@ -41,10 +41,17 @@ export type StartLoginReturnType = string;
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
 export function startLogin(parameters: StartLoginParameters): StartLoginReturnType {
-  const { returnTo, ttlMs = DEFAULT_LOGIN_TTL_MS, storageKey = DEFAULT_STORAGE_KEY, navigate = true, environment, ...urlOptions } = parameters;
+  const {
+    returnTo,
+    ttlMs = DEFAULT_LOGIN_TTL_MS,
+    storageKey = DEFAULT_STORAGE_KEY,
+    navigate = true,
+    environment,
+    ...urlOptions
+  } = parameters;
   const browser = environment ?? createBrowserEnvironment();
   const state = createOAuthState(browser.random);
-  const record: LoginRecord = { state, expiresAt: browser.now() + ttlMs, ...(returnTo === undefined ? {} : { returnTo }) };
+  const record: LoginRecord = { state, expiresAt: browser.now() + ttlMs, returnTo };
   saveLoginRecord(browser, storageKey, record);
   const url = buildOAuthUrl({ ...urlOptions, state });
   if (navigate) browser.location.assign(url);

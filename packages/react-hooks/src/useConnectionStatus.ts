@@ -5,7 +5,8 @@ import { useDerivSession } from './useDerivSession.js';
 /** What {@link useConnectionStatus} returns. */
 export type UseConnectionStatusReturnType = SessionSnapshot['connection'];
 
-const selectConnection = (snapshot: SessionSnapshot): UseConnectionStatusReturnType => snapshot.connection;
+const selectConnection = (snapshot: SessionSnapshot): UseConnectionStatusReturnType =>
+  snapshot.connection;
 
 /**
  * Reads only the socket status (`idle`, `connecting`, `open`, `reconnecting`, `closed`); the

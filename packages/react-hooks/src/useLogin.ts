@@ -37,6 +37,9 @@ export function useLogin(parameters: UseLoginParameters): UseLoginReturnType {
   useEffect(() => {
     latest.current = parameters;
   });
-  const login = useCallback((overrides?: Partial<StartLoginParameters>) => startLogin({ ...latest.current, ...overrides }), []);
+  const login = useCallback(
+    (overrides?: Partial<StartLoginParameters>) => startLogin({ ...latest.current, ...overrides }),
+    [],
+  );
   return { login };
 }

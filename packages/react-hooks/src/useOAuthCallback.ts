@@ -2,7 +2,12 @@
 import { useCallback, useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
 import { completeLogin, type CompleteLoginParameters } from './completeLogin.js';
 import { useDerivSessionInstance } from './derivProvider.js';
-import { IDLE_CALLBACK_STATE, getOAuthCallbackState, watchOAuthCallbackState, type OAuthCallbackState } from './oAuthCallbackState.js';
+import {
+  IDLE_CALLBACK_STATE,
+  getOAuthCallbackState,
+  watchOAuthCallbackState,
+  type OAuthCallbackState,
+} from './oAuthCallbackState.js';
 
 // Layout effects run before the browser paints; servers run neither (and React 18 warns there).
 const useBeforePaintEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -37,24 +42,23 @@ export type UseOAuthCallbackReturnType = OAuthCallbackState;
  * ```
  * @see {@link completeLogin}
  */
-export function useOAuthCallback(parameters: UseOAuthCallbackParameters = {}): UseOAuthCallbackReturnType {
+export function useOAuthCallback(
+  parameters: UseOAuthCallbackParameters = {},
+): UseOAuthCallbackReturnType {
   const session = useDerivSessionInstance();
-  const subscribe = useCallback((onChange: () => void) => watchOAuthCallbackState(session, onChange), [session]);
+  const subscribe = useCallback(
+    (onChange: () => void) => watchOAuthCallbackState(session, onChange),
+    [session],
+  );
   const state = useSyncExternalStore(
     subscribe,
     () => getOAuthCallbackState(session),
     () => IDLE_CALLBACK_STATE,
   );
-  const { account, storageKey, environment } = parameters;
   useBeforePaintEffect(() => {
-    // Failures are published as state; the rejection itself needs no handler here.
-    completeLogin({
-      session,
-      ...(account === undefined ? {} : { account }),
-      ...(storageKey === undefined ? {} : { storageKey }),
-      ...(environment === undefined ? {} : { environment }),
-    }).catch(() => undefined);
-    // `account` may be an inline function: the run happens once per session, not per render.
+    // Failures are published as state; the rejection itself needs no handler here. `parameters`
+    // may hold an inline chooser: the run happens once per session, not once per render.
+    completeLogin({ ...parameters, session }).catch(() => undefined);
   }, [session]);
   return state;
 }

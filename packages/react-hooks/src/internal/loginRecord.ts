@@ -8,56 +8,64 @@ export interface LoginRecord {
   /** Wall-clock ms after which the callback is refused. */
   readonly expiresAt: number;
   /** Where the app wanted to be after login, checked again on the way back. */
-  readonly returnTo?: string;
+  readonly returnTo?: string | undefined;
 }
 
 /** Default key in `sessionStorage`. */
 export const DEFAULT_STORAGE_KEY = '@deriv-auth/login';
 
-function requireStorage(environment: BrowserEnvironment): NonNullable<BrowserEnvironment['storage']> {
-  if (!environment.storage) {
-    throw new DerivLoginError('storage_unavailable', 'Per-tab storage (sessionStorage) is unavailable, so a login cannot be checked on return.');
+type TabStorage = NonNullable<BrowserEnvironment['storage']>;
+
+/** Runs `use` on the tab's storage; a missing or throwing storage becomes `storage_unavailable`. */
+function withStorage<Result>(
+  environment: BrowserEnvironment,
+  use: (storage: TabStorage) => Result,
+): Result {
+  const fail = (cause?: unknown): DerivLoginError =>
+    new DerivLoginError(
+      'storage_unavailable',
+      'sessionStorage is unavailable.',
+      cause === undefined ? {} : { cause },
+    );
+  const { storage } = environment;
+  if (!storage) throw fail();
+  try {
+    return use(storage);
+  } catch (cause) {
+    throw fail(cause);
   }
-  return environment.storage;
 }
 
 /** Keeps `record` for this tab, replacing any login started before. */
-export function saveLoginRecord(environment: BrowserEnvironment, key: string, record: LoginRecord): void {
-  const storage = requireStorage(environment);
-  try {
+export function saveLoginRecord(
+  environment: BrowserEnvironment,
+  key: string,
+  record: LoginRecord,
+): void {
+  withStorage(environment, (storage) => {
     storage.setItem(key, JSON.stringify(record));
-  } catch (cause) {
-    throw new DerivLoginError('storage_unavailable', 'Could not write the login state to per-tab storage.', { cause });
-  }
-}
-
-function isLoginRecord(value: unknown): value is LoginRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record['state'] === 'string' &&
-    typeof record['expiresAt'] === 'number' &&
-    (record['returnTo'] === undefined || typeof record['returnTo'] === 'string')
-  );
+  });
 }
 
 /**
  * Reads and removes the pending login in one step, so a second callback (reload, replay, another
  * code path) finds nothing: the state is one-time.
  */
-export function consumeLoginRecord(environment: BrowserEnvironment, key: string): LoginRecord | undefined {
-  const storage = requireStorage(environment);
-  let raw: string | null;
-  try {
-    raw = storage.getItem(key);
+export function consumeLoginRecord(
+  environment: BrowserEnvironment,
+  key: string,
+): LoginRecord | undefined {
+  const raw = withStorage(environment, (storage) => {
+    const value = storage.getItem(key);
     storage.removeItem(key);
-  } catch (cause) {
-    throw new DerivLoginError('storage_unavailable', 'Could not read the login state from per-tab storage.', { cause });
-  }
-  if (raw === null) return undefined;
+    return value;
+  });
   try {
-    const parsed: unknown = JSON.parse(raw);
-    return isLoginRecord(parsed) ? parsed : undefined;
+    const record = JSON.parse(raw ?? 'null') as Partial<LoginRecord> | null;
+    // Anything else than what startLogin wrote (tampered, older format) counts as no login.
+    return typeof record?.state === 'string' && typeof record.expiresAt === 'number'
+      ? (record as LoginRecord)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -12,23 +12,28 @@ export interface AccountSummary {
  * (the first demo account, else the first), `'real'` (the first real account, else the first), or a
  * function returning the login id.
  */
-export type AccountChoice = 'first' | 'virtual' | 'real' | ((accounts: readonly AccountSummary[]) => string | undefined);
+export type AccountChoice =
+  'first' | 'virtual' | 'real' | ((accounts: readonly AccountSummary[]) => string | undefined);
 
 // Deriv demo login ids start with VR (VRTC..., VRW...).
 const isVirtual = (account: string): boolean => /^vr/i.test(account);
 
 export function pickAccount(accounts: readonly DerivAccount[], choice: AccountChoice): string {
   const summaries = accounts.map(({ account, currency }) => ({ account, currency }));
-  let picked: string | undefined;
-  if (typeof choice === 'function') picked = choice(summaries);
-  else if (choice === 'virtual') picked = summaries.find((summary) => isVirtual(summary.account))?.account;
-  else if (choice === 'real') picked = summaries.find((summary) => !isVirtual(summary.account))?.account;
-  if (typeof choice !== 'function') picked ??= summaries[0]?.account;
-  const match = summaries.find((summary) => summary.account.toUpperCase() === picked?.toUpperCase());
+  const picked =
+    typeof choice === 'function'
+      ? choice(summaries)
+      : (
+          summaries.find(
+            (summary) =>
+              choice === 'first' || isVirtual(summary.account) === (choice === 'virtual'),
+          ) ?? summaries[0]
+        )?.account;
+  const match = summaries.find(
+    (summary) => summary.account.toUpperCase() === picked?.toUpperCase(),
+  );
   if (!match) {
-    throw new DerivLoginError('account_not_found', 'The account chooser returned no account the redirect carried.', {
-      details: { accounts: summaries.map((summary) => summary.account) },
-    });
+    throw new DerivLoginError('account_not_found', 'No such account in the redirect.');
   }
   return match.account;
 }

@@ -14,7 +14,9 @@ export function useSelectedSnapshot<Snapshot, Selected>(
 ): Selected {
   // Last (snapshot, selector) -> selection, so an unchanged store costs no selector call and an
   // equal selection keeps its identity (useSyncExternalStore compares with Object.is).
-  const memo = useRef<{ snapshot: Snapshot; selector: unknown; selection: Selected } | undefined>(undefined);
+  const memo = useRef<{ snapshot: Snapshot; selector: unknown; selection: Selected } | undefined>(
+    undefined,
+  );
   const select = (snapshot: Snapshot): Selected => {
     const last = memo.current;
     if (last?.snapshot === snapshot && last.selector === selector) return last.selection;

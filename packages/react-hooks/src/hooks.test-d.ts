@@ -1,0 +1,81 @@
+import type { Authorize, DerivAuthError } from '@deriv-auth/core';
+import type { SessionSnapshot } from '@deriv-auth/ws-client';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  completeLogin,
+  startLogin,
+  useConnectionStatus,
+  useDerivActions,
+  useDerivSession,
+  useLogin,
+  useOAuthCallback,
+  type CompleteLoginReturnType,
+  type OAuthCallbackState,
+} from './index.js';
+
+describe('public hook types', () => {
+  it('useDerivSession returns the snapshot, or exactly what the selector returns', () => {
+    expectTypeOf(useDerivSession()).toEqualTypeOf<SessionSnapshot>();
+    expectTypeOf(useDerivSession((snapshot) => snapshot.authorize?.loginid)).toEqualTypeOf<
+      string | undefined
+    >();
+    expectTypeOf(useDerivSession((snapshot) => snapshot.status)).toEqualTypeOf<
+      SessionSnapshot['status']
+    >();
+    // isEqual is typed by the selection.
+    useDerivSession(
+      (snapshot) => snapshot.scopes,
+      (a, b) => {
+        expectTypeOf(a).toEqualTypeOf<SessionSnapshot['scopes']>();
+        return a.length === b.length;
+      },
+    );
+    // @ts-expect-error the selector receives the snapshot, which has no `token`
+    useDerivSession((snapshot) => snapshot.token); // eslint-disable-line @typescript-eslint/no-unsafe-return
+  });
+
+  it('useConnectionStatus is the connection status union', () => {
+    expectTypeOf(useConnectionStatus()).toEqualTypeOf<
+      'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed'
+    >();
+  });
+
+  it('useDerivActions exposes promise-returning actions', () => {
+    const { authorize, switchAccount, logout } = useDerivActions();
+    expectTypeOf(authorize).parameters.toEqualTypeOf<[account?: string]>();
+    expectTypeOf(authorize).returns.toEqualTypeOf<Promise<Authorize>>();
+    expectTypeOf(switchAccount).parameter(0).toEqualTypeOf<string>();
+    expectTypeOf(logout).returns.toEqualTypeOf<Promise<void>>();
+    // @ts-expect-error switching needs an account
+    void switchAccount();
+  });
+
+  it('useLogin needs an app id and returns login(): string', () => {
+    expectTypeOf(useLogin({ appId: 1089 }).login).returns.toEqualTypeOf<string>();
+    useLogin({ appId: '1089', returnTo: '/trade', ttlMs: 60_000, navigate: false });
+    // @ts-expect-error the app id is required
+    useLogin({});
+    // @ts-expect-error the state is created by the SDK, never passed in
+    useLogin({ appId: 1089, state: 'chosen-by-app' });
+  });
+
+  it('useOAuthCallback narrows by status', () => {
+    const callback = useOAuthCallback({ account: 'virtual' });
+    expectTypeOf(callback).toEqualTypeOf<OAuthCallbackState>();
+    if (callback.status === 'error') expectTypeOf(callback.error).toEqualTypeOf<DerivAuthError>();
+    if (callback.status === 'success')
+      expectTypeOf(callback.returnTo).toEqualTypeOf<string | undefined>();
+    useOAuthCallback({ account: (accounts) => accounts[0]?.account });
+    // @ts-expect-error the chooser sees no tokens
+    useOAuthCallback({ account: (accounts) => accounts[0]?.token }); // eslint-disable-line @typescript-eslint/no-unsafe-return
+    // @ts-expect-error unknown choice
+    useOAuthCallback({ account: 'demo' });
+  });
+
+  it('the framework-free glue has named parameter and return types', () => {
+    expectTypeOf(startLogin).returns.toEqualTypeOf<string>();
+    expectTypeOf(completeLogin).returns.toEqualTypeOf<Promise<CompleteLoginReturnType>>();
+    const result = {} as CompleteLoginReturnType;
+    if (result.handled) expectTypeOf(result.authorize).toEqualTypeOf<Authorize>();
+  });
+});

@@ -1,0 +1,183 @@
+// @vitest-environment happy-dom
+import { StrictMode } from 'react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { MockServer } from '@deriv-auth/mock-server';
+import type { DerivSession } from '@deriv-auth/ws-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
+import { DerivProvider } from './derivProvider.js';
+import { createTestSession, followLogin, liveTimers, startServer, visit } from './test/harness.js';
+import { useConnectionStatus } from './useConnectionStatus.js';
+import { useDerivSession } from './useDerivSession.js';
+import { useLogin } from './useLogin.js';
+import { useOAuthCallback } from './useOAuthCallback.js';
+
+let server: MockServer;
+let serverClosed: boolean;
+let sessions: DerivSession[];
+let assigned: string[];
+let environment: BrowserEnvironment;
+
+beforeEach(async () => {
+  server = await startServer();
+  serverClosed = false;
+  sessions = [];
+  assigned = [];
+  window.sessionStorage.clear();
+  visit('http://localhost:5173/');
+  // The real happy-dom history and sessionStorage; only leaving the page is recorded instead.
+  environment = createBrowserEnvironment({
+    location: {
+      get href() {
+        return window.location.href;
+      },
+      assign: (url: string) => assigned.push(url),
+    },
+  });
+});
+
+afterEach(async () => {
+  cleanup();
+  await Promise.all(sessions.map((session) => session.close()));
+  if (!serverClosed) await server.close();
+});
+
+function newSession(): DerivSession {
+  const session = createTestSession(server);
+  sessions.push(session);
+  return session;
+}
+
+function LoginPage() {
+  const { login } = useLogin({ appId: 1089, oauthUrl: server.oauthUrl, environment });
+  return <button onClick={() => login({ returnTo: '/trade' })}>Log in</button>;
+}
+
+function CallbackPage({ account }: { account?: 'virtual' }) {
+  const callback = useOAuthCallback({ environment, ...(account ? { account } : {}) });
+  const loginid = useDerivSession((snapshot) => snapshot.authorize?.loginid);
+  const status = useDerivSession((snapshot) => snapshot.status);
+  const error = useDerivSession((snapshot) => snapshot.error?.code);
+  return (
+    <p>
+      callback:{callback.status} session:{status} loginid:{loginid ?? '-'} error:{error ?? '-'}
+      {callback.status === 'success' ? ` returnTo:${callback.returnTo ?? '-'}` : ''}
+      {callback.status === 'error' ? ` callbackError:${callback.error.code}` : ''}
+    </p>
+  );
+}
+
+/** Login page -> mock server's non-interactive login -> back on the callback URL with tokens. */
+async function loginAs(user = 'john'): Promise<string> {
+  const loginPage = render(
+    <DerivProvider session={newSession()}>
+      <LoginPage />
+    </DerivProvider>,
+  );
+  fireEvent.click(screen.getByText('Log in'));
+  loginPage.unmount();
+  expect(assigned).toHaveLength(1);
+  const callbackUrl = await followLogin(assigned[0] ?? '', user);
+  visit(callbackUrl);
+  return callbackUrl;
+}
+
+const authorizeCalls = () =>
+  server.received.filter((message) => message.call === 'authorize').length;
+
+describe('the login flow in React against the mock server', () => {
+  it('goes from the login URL through the mock login back to an authorized session', async () => {
+    const callbackUrl = await loginAs();
+    expect(callbackUrl.startsWith('http://localhost:5173/redirect?')).toBe(true);
+    expect(new URL(callbackUrl).searchParams.get('token1')).toBeTruthy();
+
+    render(
+      <DerivProvider session={newSession()}>
+        <CallbackPage />
+      </DerivProvider>,
+    );
+    // The tokens left the address bar before the first paint.
+    expect(window.location.href).toBe('http://localhost:5173/redirect');
+    await screen.findByText(
+      /callback:success session:authorized loginid:CR799393 error:- returnTo:\/trade/,
+    );
+    expect(authorizeCalls()).toBe(1);
+  });
+
+  it('processes the callback once under StrictMode (double render, double effects)', async () => {
+    await loginAs();
+    render(
+      <StrictMode>
+        <DerivProvider session={newSession()}>
+          <CallbackPage account="virtual" />
+          <CallbackPage account="virtual" />
+        </DerivProvider>
+      </StrictMode>,
+    );
+    await waitFor(() => {
+      expect(
+        screen.getAllByText(/callback:success session:authorized loginid:VRTC1859315/),
+      ).toHaveLength(2);
+    });
+    expect(authorizeCalls()).toBe(1);
+  });
+
+  it('surfaces an invalid token as an error state in the callback and the session', async () => {
+    await loginAs('revoked');
+    render(
+      <DerivProvider session={newSession()}>
+        <CallbackPage />
+      </DerivProvider>,
+    );
+    const text = await screen.findByText(/callback:error/);
+    expect(text.textContent).toMatch(/session:error/);
+    expect(text.textContent).toMatch(/callbackError:(InvalidToken|session_ended)/);
+    expect(document.body.innerHTML).not.toMatch(/token1|a1-/);
+  });
+
+  it('refuses a callback opened in a tab that never started the login', async () => {
+    await loginAs();
+    window.sessionStorage.clear(); // another tab: its sessionStorage never saw the state
+    render(
+      <DerivProvider session={newSession()}>
+        <CallbackPage />
+      </DerivProvider>,
+    );
+    await screen.findByText(/callback:error session:signed_out .* callbackError:login_not_started/);
+    expect(window.location.search).toBe('');
+    expect(authorizeCalls()).toBe(0);
+  });
+
+  it('stops updating a tree unmounted while connecting and leaves no live timer once the session closes', async () => {
+    const baseline = liveTimers();
+    await loginAs();
+    const session = newSession();
+    let renders = 0;
+    function Status() {
+      renders += 1;
+      return <span>{useConnectionStatus()}</span>;
+    }
+    const page = render(
+      <DerivProvider session={session}>
+        <Status />
+        <CallbackPage />
+      </DerivProvider>,
+    );
+    await waitFor(() => {
+      expect(session.getSnapshot().connection).toBe('connecting');
+    });
+    const rendersAtUnmount = renders;
+    page.unmount();
+
+    // The session (not React) owns the socket: the login still completes after the unmount.
+    await waitFor(() => {
+      expect(session.getSnapshot().status).toBe('authorized');
+    });
+    expect(renders).toBe(rendersAtUnmount);
+    await session.close();
+    await server.close();
+    serverClosed = true;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(liveTimers()).toBeLessThanOrEqual(baseline);
+  });
+});
