@@ -143,6 +143,23 @@ describe('faults against a real socket', () => {
     expect(calls(server)).toEqual(['authorize', 'balance']);
   });
 
+  it('requests made while authorize is in flight on an open socket wait for it', async () => {
+    server = await startServer();
+    const [account] = await login(server);
+    client = connectClient(server);
+    await client.ping();
+    server.inject({ type: 'delay', call: 'authorize', ms: 100 }, { times: 1 });
+    const authorizing = client.authorize(account!.token);
+    await until(() => calls(server!).includes('authorize'));
+    const balance = await client.send({ balance: 1 });
+    expect(balance.balance?.loginid).toBe('CR799393');
+    await authorizing;
+    expect(calls(server)).toEqual(['ping', 'authorize', 'balance']);
+    // The server answers authorize 100 ms after it arrived; balance may only leave after that answer.
+    const [, authorizeEntry, balanceEntry] = server.log();
+    expect(balanceEntry!.at - authorizeEntry!.at).toBeGreaterThanOrEqual(90);
+  });
+
   it('token revoked before a reconnect: the queued request fails with InvalidToken, no reconnect loop', async () => {
     server = await startServer();
     const [account] = await login(server);
