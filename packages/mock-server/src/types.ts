@@ -3,18 +3,13 @@
  * @module
  */
 
-/** A permission scope of a Deriv token (the `auth_scopes` of the official schemas). */
-export type MockScope = 'read' | 'trade' | 'trading_information' | 'payments' | 'admin';
+import type { DerivAccount, DerivScope } from '@deriv-auth/core';
 
-/** An account as the OAuth redirect hands it to an app: login id, session token, currency. */
-export interface MockLoginAccount {
-  /** Login id, e.g. `CR799393`. */
-  readonly account: string;
-  /** Session token issued for this login, bound to the app id. */
-  readonly token: string;
-  /** Currency code, `''` when the account has none yet. */
-  readonly currency: string;
-}
+/** A permission scope of a Deriv token (the `auth_scopes` of the official schemas): core's `DerivScope`. */
+export type MockScope = DerivScope;
+
+/** An account as the OAuth redirect hands it to an app (login id, session token, currency): core's `DerivAccount`. */
+export type MockLoginAccount = DerivAccount;
 
 /** An app registered with the mock OAuth server: Deriv redirects only to its registered URL. */
 export interface MockApp {

@@ -84,7 +84,7 @@ export class MockConnection {
       connectionId: this.id,
       at: Date.now(),
       ...(call === undefined ? {} : { call }),
-      message: redactSecrets(request) as Record<string, unknown>,
+      message: redactSecrets(request),
     });
     const { faults } = this.context;
     if (faults.size > 0) {
@@ -134,7 +134,7 @@ export class MockConnection {
       if ('code' in resolved) return { error: resolved };
       if (
         requirement.scopes.length > 0 &&
-        !requirement.scopes.some((scope) => resolved.scopes.includes(scope as never))
+        !requirement.scopes.some((scope) => resolved.scopes.includes(scope))
       ) {
         return {
           error: {
@@ -145,8 +145,15 @@ export class MockConnection {
       }
       account = resolved;
     }
-    const handler = callHandlers[call];
-    if (handler === undefined) return { error: unrecognised };
+    const handler = Object.hasOwn(callHandlers, call) ? callHandlers[call] : undefined;
+    // A real Deriv call this server does not implement: the auth and scope rules above still apply.
+    if (handler === undefined)
+      return {
+        error: {
+          code: 'UnrecognisedRequest',
+          message: `The mock server does not implement ${call}.`,
+        },
+      };
     return handler({
       request,
       echoRequest,
