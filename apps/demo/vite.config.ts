@@ -8,26 +8,26 @@ import { readDemoConfig } from './src/demoConfig.js';
 const sha256 = (text: string): string =>
   `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
+const escapeAttribute = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
 /**
- * Writes the same policy as the response headers into `index.html` (`<meta>` CSP and referrer),
+ * Writes the same policy as the response headers into `index.html` (`<meta>` CSP and referrer,
+ * where the `<!-- security-meta -->` marker is, right after the charset and before any script),
  * so a copy of `dist/` served by a host that sets no headers still protects the callback page.
  */
 const securityMetaTags = (policy: string): Plugin => ({
   name: 'deriv-demo:security-meta-tags',
   transformIndexHtml: {
     order: 'pre',
-    handler: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
-        injectTo: 'head-prepend',
-      },
-      {
-        tag: 'meta',
-        attrs: { name: 'referrer', content: 'no-referrer' },
-        injectTo: 'head-prepend',
-      },
-    ],
+    handler: (html) => {
+      const marker = '<!-- security-meta -->';
+      if (!html.includes(marker)) throw new Error(`index.html lacks the ${marker} marker`);
+      return html.replace(
+        marker,
+        `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}" />\n    <meta name="referrer" content="no-referrer" />`,
+      );
+    },
   },
 });
 

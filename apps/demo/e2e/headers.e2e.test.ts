@@ -30,7 +30,7 @@ describe('the callback page is locked down', () => {
     expect(policy).not.toContain('unsafe-inline');
     expect(policy).not.toContain('unsafe-eval');
     const html = await response.text();
-    expect(html).toContain('<meta name="referrer" content="no-referrer"');
+    expect(html).toContain('<meta name="referrer" content="no-referrer" />');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
     // Every script and stylesheet is the app's own file.
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');

@@ -7,6 +7,7 @@
 //
 // Environment: DEMO_PORT (default 5173), DEMO_MOCK_PORT (default 0 = any free port),
 // VITE_DERIV_APP_ID (default 1089). The OAuth and WebSocket URLs are set to the mock server's.
+/* global process, console, URL */
 import { fileURLToPath } from 'node:url';
 import { startMockServer } from '@deriv-auth/mock-server';
 import { build, createServer, preview } from 'vite';

@@ -13,6 +13,8 @@ const isLocal = (url: string): boolean =>
 /** Props of {@link App}. */
 export interface AppProps {
   readonly config: DemoConfig;
+  /** The account that was active before a reload, authorized again when the session is restored. */
+  readonly restoreAccount?: string | undefined;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface AppProps {
  * @param props - Settings from the environment.
  * @returns The app.
  */
-export function App({ config }: AppProps) {
+export function App({ config, restoreAccount }: AppProps) {
   const pathname = usePathname();
   const server = isLocal(config.wsUrl) ? 'Mock server' : new URL(config.wsUrl).host;
   return (
@@ -45,7 +47,7 @@ export function App({ config }: AppProps) {
         {pathname === CALLBACK_PATH ? (
           <CallbackScreen config={config} />
         ) : (
-          <HomeScreen config={config} />
+          <HomeScreen config={config} restoreAccount={restoreAccount} />
         )}
       </main>
       <footer className="footer">

@@ -21,6 +21,8 @@ interface ErrorLike {
   readonly code?: unknown;
   readonly message?: unknown;
   readonly providerError?: unknown;
+  readonly cause?: unknown;
+  readonly serverMessage?: unknown;
 }
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -37,7 +39,7 @@ const textOf = (value: unknown): string => (typeof value === 'string' ? value : 
  * ```
  */
 export function describeError(error: unknown): ErrorDescription {
-  const value: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : {};
+  const value: ErrorLike = typeof error === 'object' && error !== null ? error : {};
   const name = textOf(value.name);
   const code = textOf(value.code) || 'unknown';
   const describe = (title: string, message: string, loginAgain: boolean): ErrorDescription => ({
@@ -97,7 +99,9 @@ export function describeError(error: unknown): ErrorDescription {
   }
   if (name === 'DerivApiError') {
     if (code === 'InvalidToken') {
-      return /app ?id/i.test(textOf(value.message))
+      return /not valid for (the )?current app ?id/i.test(
+        textOf(value.serverMessage) || textOf(value.message),
+      )
         ? describe(
             'Token issued for another app',
             'These tokens belong to a different Deriv app id, so this app cannot use them. Log in again here.',
@@ -143,11 +147,35 @@ export function describeError(error: unknown): ErrorDescription {
       false,
     );
   }
-  if (name === 'DerivScopeError' || code === 'missing_scope') {
+  if (name === 'DerivSessionError') {
+    // The session wraps the server's refusal (`session_ended` <- `InvalidToken`): explain the cause.
+    const cause: ErrorLike =
+      typeof value.cause === 'object' && value.cause !== null ? value.cause : {};
+    const causeName = textOf(cause.name);
+    if (causeName === 'DerivApiError' || causeName === 'DerivConnectionError') {
+      return describeError(cause);
+    }
+    if (code === 'account_mismatch') {
+      return describe(
+        'Account mismatch',
+        'Deriv authorized a different account than the token came with, so the session was refused. Log in again.',
+        true,
+      );
+    }
+    if (code === 'permission_denied') {
+      return describe(
+        'Permission denied',
+        'This login does not grant the scope that action needs.',
+        false,
+      );
+    }
+    if (code === 'unknown_account') {
+      return describe('Account not available', 'That account is not part of this login.', false);
+    }
     return describe(
-      'Missing permission',
-      'This login does not grant the scope that action needs.',
-      false,
+      'Not signed in',
+      'The session has no authorized account any more. Log in again.',
+      true,
     );
   }
   return describe(

@@ -6,6 +6,7 @@ import {
 } from '@deriv-auth/ws-client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createActiveAccountMemory } from './activeAccountMemory';
 import { App } from './App';
 import { readDemoConfig } from './demoConfig';
 import './styles.css';
@@ -26,13 +27,19 @@ const session = createDerivSession({
   storage: config.storage === 'session' ? createSessionStorage() : createMemoryStorage(),
 });
 
+// Which account was active is not part of the token storage: remember it for reloads.
+const activeAccount = createActiveAccountMemory(
+  config.storage === 'session' ? window.sessionStorage : undefined,
+);
+activeAccount.follow(session);
+
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
     <DerivProvider session={session}>
-      <App config={config} />
+      <App config={config} restoreAccount={activeAccount.recall(session.getSnapshot().accounts)} />
     </DerivProvider>
   </StrictMode>,
 );

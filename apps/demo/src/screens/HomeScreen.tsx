@@ -7,6 +7,8 @@ import { LandingScreen } from './LandingScreen';
 /** Props of {@link HomeScreen}. */
 export interface HomeScreenProps {
   readonly config: DemoConfig;
+  /** The account to authorize when the session is restored after a reload (default: the first). */
+  readonly restoreAccount?: string | undefined;
 }
 
 /**
@@ -17,15 +19,15 @@ export interface HomeScreenProps {
  * @param props - Settings.
  * @returns The screen for the session's state.
  */
-export function HomeScreen({ config }: HomeScreenProps) {
+export function HomeScreen({ config, restoreAccount }: HomeScreenProps) {
   const snapshot = useDerivSession();
   const { authorize } = useDerivActions();
   const needsAuthorize = snapshot.status === 'signed_out' && snapshot.accounts.length > 0;
 
   useEffect(() => {
     // Failures land in the snapshot (`status: 'error'`), shown below.
-    if (needsAuthorize) authorize(snapshot.activeAccount).catch(() => undefined);
-  }, [needsAuthorize, authorize, snapshot.activeAccount]);
+    if (needsAuthorize) authorize(snapshot.activeAccount ?? restoreAccount).catch(() => undefined);
+  }, [needsAuthorize, authorize, snapshot.activeAccount, restoreAccount]);
 
   if (
     snapshot.authorize !== undefined &&
