@@ -1,6 +1,7 @@
 // One lint setup for the whole repository. Type-aware rules catch the bugs a transport library
 // cannot afford: promises nobody awaits, and promises passed where a callback returns void.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -11,6 +12,7 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
       parserOptions: {
         projectService: true,
         tsconfigRootDir: import.meta.dirname,
