@@ -24,26 +24,39 @@ export type SessionSelector<Selected> = (snapshot: SessionSnapshot) => Selected;
 export type UseDerivSessionReturnType<Selected = SessionSnapshot> = Selected;
 
 /**
- * Reads the session snapshot (status, connection, accounts, active account, authorize data,
- * scopes, error), re-rendering only when the selected part changes.
+ * Reads the whole session snapshot (status, connection, accounts, active account, authorize data,
+ * scopes, error); the component re-renders whenever the session publishes a new snapshot.
  *
  * @remarks
- * One `useSyncExternalStore` call over `session.getSnapshot()` / `session.subscribe()`. Selections
- * are compared with `isEqual` (default `Object.is`); return stable values (fields of the snapshot)
- * or pass a structural `isEqual`. The server and hydration render a signed-out snapshot.
+ * One `useSyncExternalStore` call over `session.getSnapshot()` / `session.subscribe()`. The server
+ * and hydration render a signed-out snapshot, so the markup always matches.
  *
- * @param selector - Picks the part to read (default: the whole snapshot).
+ * @returns The current snapshot (the same object until something changes).
+ * @throws {@link @deriv-auth/core!DerivAuthError} `missing_provider` outside {@link DerivProvider}.
+ * @example
+ * ```tsx
+ * const { status, error } = useDerivSession()
+ * ```
+ * @see https://react.dev/reference/react/useSyncExternalStore
+ */
+export function useDerivSession(): UseDerivSessionReturnType;
+/**
+ * Reads part of the session snapshot, re-rendering only when that part changes.
+ *
+ * @remarks
+ * Selections are compared with `isEqual` (default `Object.is`): return fields of the snapshot, or
+ * pass a structural `isEqual` for derived values (arrays, objects), else every new snapshot renders.
+ *
+ * @param selector - Picks the part to read.
  * @param isEqual - When two selections count as the same (default `Object.is`).
  * @returns The selected value.
  * @throws {@link @deriv-auth/core!DerivAuthError} `missing_provider` outside {@link DerivProvider}.
  * @example
  * ```tsx
  * const loginid = useDerivSession((session) => session.authorize?.loginid)
- * const { status, error } = useDerivSession()
  * ```
  * @see https://react.dev/reference/react/useSyncExternalStore
  */
-export function useDerivSession(): UseDerivSessionReturnType;
 export function useDerivSession<Selected>(
   selector: SessionSelector<Selected>,
   isEqual?: (a: Selected, b: Selected) => boolean,
