@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console, URL */
 // Dev-time generator: reads Deriv's official request/response schemas and writes
 // src/generated/callRequirements.ts (auth + scopes per call) and src/generated/sensitiveFields.ts
 // (fields the schemas mark `sensitive`). The output is committed, so builds and tests never need

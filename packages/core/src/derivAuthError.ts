@@ -37,15 +37,16 @@ export interface DerivAuthErrorOptions {
 export class DerivAuthError<Code extends string = string> extends Error {
   override name: string = 'DerivAuthError';
   /** Stable machine-readable code. */
-  readonly code: Code;
+  declare readonly code: Code;
   /** Structured, token-free facts about the failure. */
-  readonly details?: Readonly<Record<string, unknown>>;
+  declare readonly details?: Readonly<Record<string, unknown>>;
 
   constructor(code: Code, message: string, options: DerivAuthErrorOptions = {}) {
-    super(message, 'cause' in options ? { cause: options.cause } : undefined);
-    this.code = code;
-    Object.defineProperty(this, errorMarker, { value: true });
-    if (options.details) this.details = options.details;
+    // `Error` sets `cause` only when the options carry one, so they can be passed as they are.
+    super(message, options);
+    Object.assign(this, { code }, options.details && { details: options.details }, {
+      [errorMarker]: true,
+    });
   }
 }
 

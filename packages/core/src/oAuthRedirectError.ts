@@ -67,9 +67,9 @@ export interface OAuthRedirectErrorOptions extends DerivAuthErrorOptions {
 export class OAuthRedirectError extends DerivAuthError<OAuthRedirectErrorCode> {
   override name = 'OAuthRedirectError';
   /** The provider's `error` value (`access_denied`, ...) when `code` is `provider_error`. */
-  readonly providerError?: string;
+  declare readonly providerError?: string;
   /** The provider's `error_description`, when it sent one. */
-  readonly providerErrorDescription?: string;
+  declare readonly providerErrorDescription?: string;
 
   constructor(
     code: OAuthRedirectErrorCode,
@@ -77,9 +77,12 @@ export class OAuthRedirectError extends DerivAuthError<OAuthRedirectErrorCode> {
     options: OAuthRedirectErrorOptions = {},
   ) {
     super(code, message, options);
-    if (options.providerError !== undefined) this.providerError = options.providerError;
-    if (options.providerErrorDescription !== undefined)
-      this.providerErrorDescription = options.providerErrorDescription;
+    const { providerError, providerErrorDescription } = options;
+    Object.assign(
+      this,
+      providerError !== undefined && { providerError },
+      providerErrorDescription !== undefined && { providerErrorDescription },
+    );
   }
 }
 

@@ -1,5 +1,4 @@
-import { fail, readRedirectUrl } from './internal/readRedirectParameters.js';
-import { OAuthRedirectError } from './oAuthRedirectError.js';
+import { OAuthRedirectError, type OAuthRedirectErrorCode } from './oAuthRedirectError.js';
 
 /**
  * One Deriv account handed back by the OAuth redirect.
@@ -49,14 +48,32 @@ export const MAX_ACCOUNTS = 26;
 const TOKEN = /^[\w-]{1,128}$/;
 const LOGIN_ID = /^[A-Za-z]+[0-9]+$/;
 const CURRENCY = /^[A-Za-z0-9]{2,20}$/;
-// RFC 6749 Appendix A: state and error values are visible ASCII (%x20-7E).
-const VISIBLE_ASCII = /^[\x20-\x7E]*$/;
-const INDEX = /^[1-9]\d*$/;
+// The only parameters read. Everything else (utm_*, affiliate_token, the app's own query) is
+// skipped without decoding its value, so a malformed marketing value cannot break sign-in.
+const KNOWN_KEY = /^(?:state|route|error|error_description|(acct|token|cur)(\d+))$/;
 
-function visible(parameters: Map<string, string>, key: string): string | undefined {
+// `parameter` is always a name the parser knows (`token2`), never a value: no token in messages.
+function fail(code: OAuthRedirectErrorCode, message: string, parameter?: string): never {
+  throw new OAuthRedirectError(
+    code,
+    parameter ? `${message}: ${parameter}` : message,
+    parameter ? { details: { parameter } } : {},
+  );
+}
+
+function decode(text: string, parameter?: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return fail('malformed_encoding', 'Malformed percent-encoding', parameter);
+  }
+}
+
+// RFC 6749 Appendix A: `state` (and `error`) are visible ASCII, %x20-7E.
+function visibleAscii(parameters: Map<string, string>, key: string): string | undefined {
   const value = parameters.get(key);
-  if (value !== undefined && !VISIBLE_ASCII.test(value))
-    fail('invalid_parameter', `"${key}" holds characters outside visible ASCII`, key);
+  if (value && !/^[\x20-\x7E]*$/.test(value))
+    fail('invalid_parameter', 'Characters outside visible ASCII', key);
   return value;
 }
 
@@ -87,50 +104,37 @@ export function parseOAuthRedirect(
   input: OAuthRedirectInput,
   options: ParseOAuthRedirectOptions = {},
 ): OAuthRedirect {
+  const { expectedState, maxLength = DEFAULT_MAX_REDIRECT_LENGTH } = options;
+  const candidate: unknown = input;
   const text =
-    typeof input === 'string'
-      ? input
-      : Object.prototype.toString.call(input) === '[object URLSearchParams]'
-        ? String(input)
-        : typeof (input as Partial<URL> | null)?.href === 'string'
-          ? (input as URL).href
-          : fail('invalid_input', 'Expected a URL string, URL or URLSearchParams');
-  if (text.length > (options.maxLength ?? DEFAULT_MAX_REDIRECT_LENGTH))
-    fail('input_too_long', 'Redirect is longer than maxLength');
+    typeof candidate === 'string' ||
+    candidate instanceof URL ||
+    candidate instanceof URLSearchParams
+      ? String(candidate)
+      : fail('invalid_input', 'Expected a URL string, URL or URLSearchParams');
+  // Capped before any parsing, so an attacker-sized URL costs nothing.
+  if (text.length > maxLength) fail('input_too_long', 'Longer than maxLength');
 
-  const parameters = readRedirectUrl(text);
-  const { expectedState } = options;
-  const state = visible(parameters, 'state');
-  if (expectedState !== undefined && state !== undefined && state !== expectedState)
-    fail('state_mismatch', 'Returned state differs from the state sent', 'state');
-
-  const providerError = parameters.get('error');
-  if (providerError !== undefined) {
-    const description = parameters.get('error_description');
-    // Control and bidi characters are dropped so the provider text is safe to show.
-    const clean = (value: string) => value.replace(/[^\x20-\x7E]/g, '').slice(0, 256);
-    throw new OAuthRedirectError(
-      'provider_error',
-      `The provider returned error "${clean(providerError)}"`,
-      {
-        providerError: clean(providerError),
-        ...(description === undefined ? {} : { providerErrorDescription: clean(description) }),
-      },
-    );
-  }
-  if (expectedState !== undefined && state === undefined)
-    fail('state_missing', 'No state returned', 'state');
-  const route = visible(parameters, 'route');
-
-  // Group by index in a Map: an index is a label, never an array position, so `token4294967295`
+  // Query and fragment are read alike: `?`, `#` and `&` all end a parameter, so a hash router's
+  // `#/callback?acct1=...` works, and a name in both query and fragment is a repeat.
+  const parameters = new Map<string, string>();
+  // Grouped by index in a Map: an index is a label, never an array position, so `token4294967295`
   // allocates one entry, not four billion.
-  const groups = new Map<string, [account?: string, token?: string, currency?: string]>();
-  for (const [key, value] of parameters) {
-    const match = /^(acct|token|cur)(\d+)$/.exec(key);
-    if (!match) continue;
-    const [, kind, index = ''] = match;
-    if (!INDEX.test(index))
-      fail('invalid_index', `"${key}": indexes start at 1 without leading zeros`, key);
+  const groups = new Map<string, (string | undefined)[]>();
+  for (const part of text.split(/[?#&]/)) {
+    const equals = part.indexOf('=');
+    // Keys are decoded and trimmed before comparison: `token1`, ` token1` (Deriv's docs example)
+    // and `tok%65n1` are one parameter.
+    const key = decode(equals < 0 ? part : part.slice(0, equals)).trim();
+    const [known, kind, index = ''] = KNOWN_KEY.exec(key) ?? [];
+    // RFC 6749 §3.1: a parameter without a value is omitted; none may appear twice.
+    const value = known && equals >= 0 ? decode(part.slice(equals + 1), key).trim() : '';
+    if (!value) continue;
+    if (parameters.has(key)) fail('duplicate_parameter', 'Parameter repeated (RFC 6749 §3.1)', key);
+    parameters.set(key, value);
+    if (!kind) continue;
+    if (index.startsWith('0'))
+      fail('invalid_index', 'Indexes start at 1 without leading zeros', key);
     let group = groups.get(index);
     if (!group) {
       if (groups.size === MAX_ACCOUNTS)
@@ -140,32 +144,39 @@ export function parseOAuthRedirect(
     group[kind === 'acct' ? 0 : kind === 'token' ? 1 : 2] = value;
   }
 
+  const state = visibleAscii(parameters, 'state');
+  if (expectedState !== undefined && state !== undefined && state !== expectedState)
+    fail('state_mismatch', 'Returned state differs from the state sent', 'state');
+  const providerError = parameters.get('error');
+  if (providerError) {
+    // Control and bidi characters are dropped so the provider's text is safe to display.
+    const clean = (value: string) => value.replace(/[^\x20-\x7E]/g, '').slice(0, 256);
+    const description = parameters.get('error_description');
+    throw new OAuthRedirectError(
+      'provider_error',
+      `The provider returned error ${clean(providerError)}`,
+      {
+        providerError: clean(providerError),
+        ...(description && { providerErrorDescription: clean(description) }),
+      },
+    );
+  }
+  if (expectedState !== undefined && !state) fail('state_missing', 'No state returned', 'state');
+  const route = visibleAscii(parameters, 'route');
+
   const accounts: DerivAccount[] = [];
-  const indexes = [...groups.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-  for (const index of indexes) {
+  for (const index of [...groups.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
     const [account, token, currency = ''] = groups.get(index) ?? [];
-    if (account === undefined)
-      fail(
-        'missing_account',
-        `"token${index}" or "cur${index}" without "acct${index}"`,
-        `acct${index}`,
-      );
-    if (token === undefined)
-      fail('missing_token', `"acct${index}" without "token${index}"`, `token${index}`);
-    if (!LOGIN_ID.test(account))
-      fail('invalid_account', `"acct${index}" is not a Deriv login id`, `acct${index}`);
-    if (!TOKEN.test(token))
-      fail('invalid_token', `"token${index}" does not match ^[\\w-]{1,128}$`, `token${index}`);
+    if (!account) fail('missing_account', 'Account id missing', 'acct' + index);
+    if (!token) fail('missing_token', 'Token missing', 'token' + index);
+    if (!LOGIN_ID.test(account)) fail('invalid_account', 'Not a Deriv login id', 'acct' + index);
+    if (!TOKEN.test(token)) fail('invalid_token', 'Token fails ^[\\w-]{1,128}$', 'token' + index);
     if (currency && !CURRENCY.test(currency))
-      fail('invalid_currency', `"cur${index}" is not a currency code`, `cur${index}`);
+      fail('invalid_currency', 'Not a currency code', 'cur' + index);
     accounts.push({ account, token, currency });
   }
-  if (accounts.length === 0) fail('no_accounts', 'The redirect carries no account');
-  return {
-    accounts,
-    ...(state === undefined ? {} : { state }),
-    ...(route === undefined ? {} : { route }),
-  };
+  if (!accounts.length) fail('no_accounts', 'No account in the redirect');
+  return { accounts, ...(state && { state }), ...(route && { route }) };
 }
 
 /**

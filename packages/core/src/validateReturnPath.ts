@@ -29,14 +29,10 @@ export function validateReturnPath(
 ): string | undefined {
   // Browsers strip tabs and newlines and read `\` as `/`, so `/\t/evil.com` and `/\evil.com` would
   // become protocol-relative: refuse them all outright.
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (
-    typeof candidate !== 'string' ||
-    !candidate.startsWith('/') ||
-    /[\\\x00-\x20\x7F]/.test(candidate)
-  )
+  if (typeof candidate !== 'string' || !candidate.startsWith('/') || candidate.startsWith('//'))
     return undefined;
-  if (candidate.startsWith('//')) return undefined;
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  if (/[\\\x00-\x20\x7F]/.test(candidate)) return undefined;
   let base: URL;
   let resolved: URL;
   try {

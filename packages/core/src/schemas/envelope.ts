@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 export const ApiErrorSchema = z.looseObject({
   code: z.string(),
   message: z.string(),
-  details: z.optional(z.record(z.string(), z.unknown())),
+  details: z.optional(z.looseObject({})),
 });
 
 /**
@@ -27,7 +27,7 @@ export const ApiErrorSchema = z.looseObject({
 export const ResponseEnvelopeSchema = z.looseObject({
   msg_type: z.string(),
   req_id: z.optional(z.number()),
-  echo_req: z.optional(z.record(z.string(), z.unknown())),
+  echo_req: z.optional(z.looseObject({})),
   error: z.optional(ApiErrorSchema),
 });
 
@@ -48,7 +48,7 @@ export const ErrorResponseSchema = z.looseObject({
   error: ApiErrorSchema,
   msg_type: z.string(),
   req_id: z.optional(z.number()),
-  echo_req: z.optional(z.record(z.string(), z.unknown())),
+  echo_req: z.optional(z.looseObject({})),
 });
 
 /** A failed response message. */

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Size budgets for what browsers download: bundles the built package (dist/) with esbuild the way
+// an app bundler would (minified, tree-shaken, zod resolved from node_modules), gzips the result,
+// (the package imports itself by name: Node's self-reference through its exports map),
+// prints the figures and exits 1 when a budget is exceeded.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const budgets = [
+  {
+    name: 'parse-only import (parseOAuthRedirect, safeParseOAuthRedirect)',
+    code: `export { parseOAuthRedirect, safeParseOAuthRedirect } from '@deriv-auth/core';`,
+    limit: 1024,
+  },
+  {
+    name: 'login helpers (buildOAuthUrl, createOAuthState, validateReturnPath, parse)',
+    code: `export { buildOAuthUrl, createOAuthState, validateReturnPath, parseOAuthRedirect, safeParseOAuthRedirect } from '@deriv-auth/core';`,
+    limit: 2048,
+  },
+  {
+    name: 'everything core exports, zod/mini included',
+    code: `export * from '@deriv-auth/core';`,
+    limit: 10 * 1024,
+  },
+];
+
+let failed = false;
+for (const budget of budgets) {
+  const result = await build({
+    stdin: { contents: budget.code, resolveDir: packageDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'error',
+  });
+  const bytes = result.outputFiles[0].contents;
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const over = gzip > budget.limit;
+  failed ||= over;
+  console.log(
+    `${over ? 'OVER ' : 'ok   '} ${budget.name}: ${bytes.length} B min, ${gzip} B gzip (budget ${budget.limit} B gzip)`,
+  );
+}
+if (failed) {
+  console.error('Size budget exceeded.');
+  process.exit(1);
+}
