@@ -52,3 +52,27 @@ describe('switching accounts and logging out', () => {
     await expect(demo.page.getByRole('alert').count()).resolves.toBe(0);
   });
 });
+
+describe('a user with several accounts', () => {
+  it('lists them all, switches to a crypto account, and offers no switch to a disabled one', async () => {
+    const demo = await stack.open();
+    await loginThroughOAuthPage(demo, { user: 'multi' });
+    await expectAuthorized(demo, 'CR900010');
+    const rows = demo.page.locator('[data-testid="account-list"] li');
+    await expect(
+      rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-account'))),
+    ).resolves.toEqual(['CR900010', 'CR900011', 'VRTC900013', 'CR900012']);
+    await expect(demo.page.locator('[data-account="CR900012"]').textContent()).resolves.toContain(
+      'disabled',
+    );
+    await expect(
+      demo.page.getByRole('button', { name: 'Switch to CR900012' }).count(),
+    ).resolves.toBe(0);
+
+    await demo.page.getByRole('button', { name: 'Switch to CR900011' }).click();
+    await expectAuthorized(demo, 'CR900011');
+    await expect(demo.page.getByTestId('currency').textContent()).resolves.toBe('BTC');
+    await expect(demo.page.getByTestId('balance').textContent()).resolves.toContain('0.015');
+    await saveScreenshot(demo.page, '05b-multi-account-btc');
+  });
+});

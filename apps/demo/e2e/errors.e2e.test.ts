@@ -42,6 +42,10 @@ describe('error states', () => {
   it('explains a session revoked while signed in, at the next authorize', async () => {
     const demo = await stack.open();
     await loginThroughOAuthPage(demo, { user: 'readonly' });
+    await expect(demo.page.getByTestId('scopes').locator('li').allTextContents()).resolves.toEqual([
+      'read',
+      'trading_information',
+    ]);
     const account = await demo.page.getByTestId('account').getAttribute('data-loginid');
     expect(account).toMatch(/^[A-Z]+\d+$/);
     stack.mock.revokeUser('readonly');

@@ -7,7 +7,7 @@
 //
 // Environment: DEMO_PORT (default 5173), DEMO_MOCK_PORT (default 0 = any free port),
 // VITE_DERIV_APP_ID (default 1089). The OAuth and WebSocket URLs are set to the mock server's.
-/* global process, console, URL */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockServer } from '@deriv-auth/mock-server';
 import { build, createServer, preview } from 'vite';
@@ -34,8 +34,15 @@ process.env.VITE_DERIV_WS_URL = mock.wsUrl;
 let server;
 try {
   if (production) {
-    await build({ root, mode: 'production', logLevel: 'warn' });
-    const previewServer = await preview({ root, preview: { port, host } });
+    // Bound to this mock server's URLs: kept out of `dist/` (the real-Deriv build).
+    const outDir = join(root, 'node_modules', '.cache', 'demo-mock-build');
+    await build({
+      root,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+    const previewServer = await preview({ root, build: { outDir }, preview: { port, host } });
     server = { close: () => previewServer.close() };
   } else {
     const devServer = await createServer({ root, server: { port, host } });

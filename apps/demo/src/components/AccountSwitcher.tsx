@@ -6,6 +6,8 @@ interface AccountRow {
   readonly currency: string;
   readonly isVirtual: boolean;
   readonly isDisabled: boolean;
+  /** `false` for an account `authorize` listed but the login brought no token for. */
+  readonly hasToken: boolean;
 }
 
 /** Props of {@link AccountSwitcher}. */
@@ -22,18 +24,33 @@ export interface AccountSwitcherProps {
   readonly onSwitch: (account: string) => void;
 }
 
-const rowsOf = ({ accounts, authorize }: AccountSwitcherProps): AccountRow[] =>
-  accounts.map(({ account, currency }) => {
-    const listed = authorize?.account_list?.find(
-      (entry) => entry.loginid?.toUpperCase() === account.toUpperCase(),
-    );
+const rowsOf = ({ accounts, authorize }: AccountSwitcherProps): AccountRow[] => {
+  const listed = authorize?.account_list ?? [];
+  const find = (account: string) =>
+    listed.find((entry) => entry.loginid?.toUpperCase() === account.toUpperCase());
+  const withTokens = accounts.map(({ account, currency }): AccountRow => {
+    const entry = find(account);
     return {
       account,
-      currency: currency === '' ? (listed?.currency ?? '') : currency,
-      isVirtual: listed?.is_virtual === 1 || /^VR/i.test(account),
-      isDisabled: listed?.is_disabled === 1,
+      currency: currency === '' ? (entry?.currency ?? '') : currency,
+      isVirtual: entry?.is_virtual === 1 || /^VR/i.test(account),
+      isDisabled: entry?.is_disabled === 1,
+      hasToken: true,
     };
   });
+  // Accounts Deriv lists for the user but gave no token for (a disabled one, say): shown, not switchable.
+  const known = new Set(accounts.map(({ account }) => account.toUpperCase()));
+  const withoutTokens = listed
+    .filter((entry) => entry.loginid !== undefined && !known.has(entry.loginid.toUpperCase()))
+    .map((entry): AccountRow => ({
+      account: entry.loginid ?? '',
+      currency: entry.currency ?? '',
+      isVirtual: entry.is_virtual === 1,
+      isDisabled: entry.is_disabled === 1,
+      hasToken: false,
+    }));
+  return [...withTokens, ...withoutTokens];
+};
 
 /**
  * Lists every account of the login; any other enabled account can be switched to.
@@ -47,8 +64,8 @@ export function AccountSwitcher(props: AccountSwitcherProps) {
     <section className="card" aria-labelledby="accounts-title">
       <h2 id="accounts-title">Your accounts</h2>
       <p className="lead">
-        Every account Deriv returned for this login. Switching re-authorizes the connection with
-        that account&apos;s token.
+        Every account Deriv returned for this login, plus any it lists without a token. Switching
+        re-authorizes the connection with that account&apos;s token.
       </p>
       <ul className="account-list" data-testid="account-list">
         {rowsOf(props).map((row) => {
@@ -73,6 +90,8 @@ export function AccountSwitcher(props: AccountSwitcherProps) {
               </span>
               {active ? (
                 <span className="muted">Active</span>
+              ) : !row.hasToken ? (
+                <span className="muted">Not part of this login</span>
               ) : (
                 <button
                   type="button"

@@ -122,7 +122,7 @@ export function AccountScreen({ authorize }: AccountScreenProps) {
             <dt>Email</dt>
             <dd>{authorize.email ?? '—'}</dd>
           </div>
-          <div>
+          <div className="wide">
             <dt>Scopes</dt>
             <dd>
               <ul className="chips" aria-label="Granted scopes" data-testid="scopes">
