@@ -88,7 +88,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     maxPayload: 1024 * 1024,
   });
 
-  const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
+  const onConnection = (socket: WebSocket, request: IncomingMessage, transport: Duplex): void => {
     const appIdText = new URL(request.url ?? '/', 'http://mock.invalid').searchParams.get('app_id');
     const appId = appIdText !== null && /^\d+$/u.test(appIdText) ? Number(appIdText) : Number.NaN;
     if (!state.apps.has(appId)) {
@@ -104,7 +104,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     connectionCount += 1;
     const id = `c${connectionCount}`;
-    connections.set(id, new MockConnection(id, appId, socket, context));
+    connections.set(id, new MockConnection(id, appId, socket, transport, context));
     socket.on('close', () => connections.delete(id));
   };
 
@@ -128,7 +128,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (fault?.type === 'stallHandshake') return;
     wss.handleUpgrade(request, socket, head, (webSocket) => {
-      onConnection(webSocket, request);
+      onConnection(webSocket, request, socket);
     });
   });
 
@@ -145,6 +145,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         resolve();
       });
     });
+
+  // One sweep for every connection instead of a timer reset per message: cheaper on the hot path
+  // and with thousands of sockets. A socket closes between idleTimeoutMs and 1.25x that.
+  const idleSweep =
+    idleTimeoutMs > 0
+      ? setInterval(
+          () => {
+            const now = Date.now();
+            for (const connection of connections.values()) {
+              if (now - connection.lastActivity >= idleTimeoutMs)
+                connection.socket.close(1000, 'Idle timeout');
+            }
+          },
+          Math.max(5, Math.min(1000, Math.floor(idleTimeoutMs / 4))),
+        )
+      : undefined;
+  idleSweep?.unref();
 
   const port = await listen(server, options.port ?? 0, host);
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -178,7 +195,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     get received() {
       return log.all();
     },
-    close: stop,
+    close: () => {
+      clearInterval(idleSweep);
+      return stop();
+    },
     async restart() {
       await stop();
       await listen(server, port, host);

@@ -2,6 +2,7 @@
  * One WebSocket connection: parses requests, applies Deriv's rules (validation, auth, scopes, rate
  * limit), runs the call handler, and sends the reply through any injected fault.
  */
+import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import type { MockRateLimit } from '../types.js';
 import { callHandlers, type CallOutcome } from './callHandlers.js';
@@ -12,7 +13,7 @@ import {
   getCallName,
   getCallRequirement,
   getRequestSchema,
-  redactSecrets,
+  redactRequest,
 } from './protocol.js';
 import type { ReceivedLog } from './receivedLog.js';
 import { Session, type DerivWireError } from './session.js';
@@ -29,7 +30,9 @@ export interface ConnectionContext {
 
 export class MockConnection {
   readonly session = new Session();
-  private readonly idleTimer: NodeJS.Timeout | undefined;
+  /** `Date.now()` of the last message received; the server's idle sweep reads it. */
+  lastActivity = Date.now();
+  private corked = false;
   private windowStart = 0;
   private windowCount = 0;
 
@@ -37,21 +40,32 @@ export class MockConnection {
     readonly id: string,
     readonly appId: number,
     readonly socket: WebSocket,
+    private readonly transport: Duplex,
     private readonly context: ConnectionContext,
   ) {
-    if (context.idleTimeoutMs > 0) {
-      this.idleTimer = setTimeout(() => {
-        socket.close(1000, 'Idle timeout');
-      }, context.idleTimeoutMs);
-    }
     socket.on('message', (data, isBinary) => {
       this.onMessage(data, isBinary);
     });
     socket.on('close', () => {
-      clearTimeout(this.idleTimer);
       this.session.subscriptions.clear();
     });
   }
+
+  /**
+   * Replies to requests that arrived in one TCP read leave in one write: the transport is corked
+   * while this tick's messages are handled and uncorked right after (no added latency).
+   */
+  private corkUntilNextTick(): void {
+    if (this.corked) return;
+    this.corked = true;
+    this.transport.cork();
+    process.nextTick(this.uncork);
+  }
+
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.transport.uncork();
+  };
 
   /** Sends a JSON message if the socket is still open. */
   send(message: Record<string, unknown>): void {
@@ -59,7 +73,9 @@ export class MockConnection {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
-    this.idleTimer?.refresh();
+    const now = Date.now();
+    this.lastActivity = now;
+    this.corkUntilNextTick();
     let request: unknown;
     try {
       request = isBinary ? undefined : JSON.parse(rawText(data));
@@ -67,7 +83,7 @@ export class MockConnection {
       request = undefined;
     }
     if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-      this.context.log.add({ connectionId: this.id, at: Date.now(), message: '<invalid JSON>' });
+      this.context.log.add({ connectionId: this.id, at: now, message: '<invalid JSON>' });
       this.send({
         echo_req: {},
         error: { code: 'BadRequest', message: 'The request is not a valid JSON object.' },
@@ -75,21 +91,24 @@ export class MockConnection {
       });
       return;
     }
-    this.handle(request as Record<string, unknown>);
+    this.handle(request as Record<string, unknown>, now);
   }
 
-  private handle(request: Record<string, unknown>): void {
+  private handle(request: Record<string, unknown>, now: number): void {
     const call = getCallName(request);
-    this.context.log.add({
-      connectionId: this.id,
-      at: Date.now(),
-      ...(call === undefined ? {} : { call }),
-      message: redactSecrets(request),
-    });
+    // One redacted copy serves the log and echo_req (neither is mutated afterwards).
+    const redacted = redactRequest(request);
+    this.context.log.add(
+      call === undefined
+        ? { connectionId: this.id, at: now, message: redacted }
+        : { connectionId: this.id, at: now, call, message: redacted },
+    );
     const { faults } = this.context;
     if (faults.size > 0) {
       const arrival = faults.takeCallFault(['drop', 'close'], this.id, call);
       if (arrival?.type === 'drop') {
+        // Answers already given in this tick leave first, as they would without corking.
+        if (this.corked) this.uncork();
         this.socket.terminate();
         return;
       }
@@ -99,11 +118,9 @@ export class MockConnection {
       }
     }
     const schema = call === undefined ? undefined : getRequestSchema(call);
-    const echoRequest = buildEchoRequest(request, schema);
+    const echoRequest = buildEchoRequest(redacted, schema);
     const outcome =
-      call === undefined || schema === undefined
-        ? { error: unrecognised }
-        : this.run(call, request, echoRequest);
+      call === undefined ? { error: unrecognised } : this.run(call, request, echoRequest);
     this.reply(call, request, echoRequest, outcome);
   }
 

@@ -13,7 +13,6 @@ import {
 import { requestSchemas } from './requestSchemas.generated.js';
 import type { JsonSchema } from './validateRequest.js';
 
-export { redactSecrets };
 export type { CallRequirement };
 
 /** Text Deriv puts in `echo_req` in place of a secret. */
@@ -34,16 +33,45 @@ export function getCallName(request: Readonly<Record<string, unknown>>): string 
   return getCoreCallName(request);
 }
 
+const SECRET_LIKE_KEY = /token|authorize|password|secret|code/iu;
+
 /**
- * `echo_req` as Deriv builds it: the request with the schema's `sensitive` fields hidden (and,
- * for good measure, anything else core's `redactSecrets` treats as a secret).
+ * The request with every secret hidden, by core's `redactSecrets`. Fast path for the hot calls
+ * (`ping`, `time`, `balance`...): a request holding only numbers and booleans under harmless keys
+ * has nothing to hide and is returned as is, sparing a deep copy per message.
+ */
+export function redactRequest(
+  request: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  for (const key in request) {
+    const value = request[key];
+    if (
+      typeof value === 'string' ||
+      (typeof value === 'object' && value !== null) ||
+      SECRET_LIKE_KEY.test(key)
+    ) {
+      return redactSecrets(request);
+    }
+  }
+  return request;
+}
+
+/**
+ * `echo_req` as Deriv builds it: the (already redacted) request with the schema's `sensitive`
+ * fields shown as `<not shown>`.
  */
 export function buildEchoRequest(
-  request: Readonly<Record<string, unknown>>,
+  redacted: Readonly<Record<string, unknown>>,
   schema: JsonSchema | undefined,
-): Record<string, unknown> {
-  const echo = redactSecrets({ ...request });
-  const properties = schema?.properties ?? {};
-  for (const key of Object.keys(echo)) if (properties[key]?.sensitive === 1) echo[key] = NOT_SHOWN;
-  return echo;
+): Readonly<Record<string, unknown>> {
+  const properties = schema?.properties;
+  if (properties === undefined) return redacted;
+  let echo: Record<string, unknown> | undefined;
+  for (const key in redacted) {
+    if (properties[key]?.sensitive === 1 && redacted[key] !== NOT_SHOWN) {
+      echo ??= { ...redacted };
+      echo[key] = NOT_SHOWN;
+    }
+  }
+  return echo ?? redacted;
 }
