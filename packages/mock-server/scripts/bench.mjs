@@ -1,4 +1,3 @@
-/* global process, console, setTimeout */
 // Benchmarks of the mock server, each server in its own process (the load generator here):
 // 1. ping round trips per second against the mock server vs a bare `ws` echo server, same workload;
 // 2. 5,000 concurrent authorized connections held at once.

@@ -1,4 +1,3 @@
-/* global process */
 // Child process of bench.mjs: runs either the mock server or a bare `ws` echo server, reports its
 // port over IPC, and answers { type: 'stats' } with connection count and memory.
 import { WebSocketServer } from 'ws';

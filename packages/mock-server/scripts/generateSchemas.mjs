@@ -1,4 +1,3 @@
-/* global URL, console */
 // Turns the committed copies of Deriv's official request schemas (src/schemas/<call>.send.json)
 // into one TypeScript module, so the server needs no JSON import attributes and no file reads at
 // runtime. Run `pnpm run generate` after adding or updating a schema; a test checks they agree.
