@@ -1,7 +1,7 @@
 import { isOAuthRedirectError, type DerivAccount } from '@deriv-auth/core';
 import { describe, expect, it } from 'vitest';
 import { completeLogin, type CompleteLoginParameters } from './completeLogin.js';
-import { getOAuthCallbackState } from './oAuthCallbackState.js';
+import { getOAuthCallbackState, watchOAuthCallbackState } from './oAuthCallbackState.js';
 import { startLogin } from './startLogin.js';
 import { createFakeBrowser, type FakeBrowser } from './test/fakeBrowser.js';
 
@@ -232,5 +232,26 @@ describe('completeLogin', () => {
       completeLogin({ session: recordingSession().session, environment: browser.environment }),
     ).resolves.toEqual({ handled: false });
     expect(browser.replaced).toEqual([]);
+  });
+
+  it('publishes its progress through the get/watch pair until the watcher stops', async () => {
+    const browser = createFakeBrowser('http://localhost:5173/');
+    arriveWithTokens(browser);
+    const { session } = recordingSession();
+    const seen: string[] = [];
+    const stop = watchOAuthCallbackState(session, () =>
+      seen.push(getOAuthCallbackState(session).status),
+    );
+    expect(getOAuthCallbackState(session)).toEqual({ status: 'idle' });
+    await completeLogin({ session, environment: browser.environment });
+    expect(seen).toEqual(['pending', 'success']);
+    stop();
+    arriveWithTokens(browser); // a second login on the same session changes the state again...
+    await completeLogin({ session, environment: browser.environment });
+    expect(getOAuthCallbackState(session).status).toBe('success');
+    expect(seen).toEqual(['pending', 'success']); // ...unseen by the stopped watcher
+    expect(getOAuthCallbackState(recordingSession().session)).toBe(
+      getOAuthCallbackState(recordingSession().session),
+    );
   });
 });

@@ -11,8 +11,8 @@ import { useSelectedSnapshot } from './internal/useSelectedSnapshot.js';
 const SERVER_SNAPSHOT: SessionSnapshot = Object.freeze({
   status: 'signed_out',
   connection: 'idle',
-  accounts: Object.freeze([]),
-  scopes: Object.freeze([]),
+  accounts: [],
+  scopes: [],
 });
 
 const identity = <Value>(value: Value): Value => value;
