@@ -37,7 +37,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env['VITE_DERIV_APP_ID'] = String(E2E_APP_ID);
   process.env['VITE_DERIV_OAUTH_URL'] = `http://127.0.0.1:${mockPort}/oauth2/authorize`;
   process.env['VITE_DERIV_WS_URL'] = `ws://127.0.0.1:${mockPort}/websockets/v3`;
-  await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      root,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   const server = await preview({
     root,
     logLevel: 'warn',

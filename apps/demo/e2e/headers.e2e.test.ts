@@ -37,6 +37,11 @@ describe('the callback page is locked down', () => {
     expect(sources.length).toBeGreaterThan(1);
     expect(sources.filter((source) => !source.startsWith('/'))).toEqual([]);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // And it is the production bundle: React's production build, no development JSX runtime.
+    const script = sources.find((source) => source.endsWith('.js')) ?? '';
+    const bundle = await (await fetch(`${stack.demoUrl}${script}`)).text();
+    expect(bundle).not.toContain('jsxDEV');
+    expect(bundle.length).toBeLessThan(400_000);
   });
 });
 
