@@ -45,7 +45,7 @@ export class DerivApiError extends DerivAuthError<DerivErrorCode> {
   /** The call that failed (`msg_type`). */
   readonly msgType: string;
   /** The `req_id` of the failed request, if it had one. */
-  readonly reqId?: number;
+  declare readonly reqId?: number;
   /** The request as echoed by the server, secrets redacted. */
   readonly echoReq: Readonly<Record<string, unknown>>;
   /** Deriv's message without the SDK hint. */

@@ -71,7 +71,7 @@ export const AuthorizeSchema = z.looseObject({
   landing_company_name: z.optional(z.string()),
   linked_to: z.optional(z.array(LinkedToSchema)),
   local_currencies: z.optional(
-    z.catchall(z.object({}), z.looseObject({ fractional_digits: z.number() })),
+    z.catchall(z.object({}), z.object({ fractional_digits: z.number() })),
   ),
   loginid: z.optional(z.string()),
   preferred_language: z.optional(z.nullable(z.string())),

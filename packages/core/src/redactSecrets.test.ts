@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { REDACTED, redactSecrets } from './redactSecrets.js';
+
+const TOKEN = 'a1-SECRETSECRETSECRET';
+
+describe('redactSecrets', () => {
+  it.each<[string, unknown, unknown]>([
+    ['the authorize token', { authorize: TOKEN, req_id: 1 }, { authorize: REDACTED, req_id: 1 }],
+    [
+      'extra tokens',
+      { authorize: TOKEN, tokens: [TOKEN, TOKEN] },
+      { authorize: REDACTED, tokens: REDACTED },
+    ],
+    [
+      'token1..N keys',
+      { token1: TOKEN, token26: TOKEN, acct1: 'CR1' },
+      { token1: REDACTED, token26: REDACTED, acct1: 'CR1' },
+    ],
+    [
+      'a token in an account list',
+      { accounts: [{ account: 'CR1', token: TOKEN, currency: 'USD' }] },
+      { accounts: [{ account: 'CR1', token: REDACTED, currency: 'USD' }] },
+    ],
+    [
+      'new_token and chat_token',
+      { new_token: 'x', nested: { chat_token: 'y' } },
+      { new_token: REDACTED, nested: { chat_token: REDACTED } },
+    ],
+    [
+      'passwords',
+      { mt5_password_change: 1, old_password: 'a', new_password: 'b', mainPassword: 'c' },
+      {
+        mt5_password_change: 1,
+        old_password: REDACTED,
+        new_password: REDACTED,
+        mainPassword: REDACTED,
+      },
+    ],
+    [
+      'token parameters inside a URL string',
+      `https://app/redirect?acct1=CR1&token1=${TOKEN}&cur1=USD& token2=${TOKEN}`,
+      `https://app/redirect?acct1=CR1&token1=${REDACTED}&cur1=USD& token2=${REDACTED}`,
+    ],
+    ['primitives', 42, 42],
+    ['null', null, null],
+  ])('redacts %s', (_, input, expected) => {
+    expect(redactSecrets(input)).toStrictEqual(expected);
+  });
+
+  it('redacts the fields a call marks sensitive, from msg_type or the request key', () => {
+    expect(
+      redactSecrets({
+        new_account_virtual: 1,
+        client_password: 'pw',
+        residence: 'id',
+        verification_code: 'v',
+      }),
+    ).toStrictEqual({
+      new_account_virtual: 1,
+      client_password: REDACTED,
+      residence: 'id',
+      verification_code: REDACTED,
+    });
+    expect(
+      redactSecrets({
+        msg_type: 'get_settings',
+        get_settings: { email: 'a@b.c', first_name: 'John', country: 'id' },
+        echo_req: { get_settings: 1 },
+      }),
+    ).toStrictEqual({
+      msg_type: 'get_settings',
+      get_settings: { email: REDACTED, first_name: REDACTED, country: 'id' },
+      echo_req: { get_settings: 1 },
+    });
+  });
+
+  it('redacts the request inside echo_req of a response', () => {
+    expect(
+      redactSecrets({
+        msg_type: 'authorize',
+        echo_req: { authorize: TOKEN },
+        error: { code: 'InvalidToken', message: 'The token is invalid.' },
+      }),
+    ).toStrictEqual({
+      msg_type: 'authorize',
+      echo_req: { authorize: REDACTED },
+      error: { code: 'InvalidToken', message: 'The token is invalid.' },
+    });
+  });
+
+  it('keeps personal field names untouched in unrelated messages', () => {
+    expect(
+      redactSecrets({ msg_type: 'active_symbols', active_symbols: [{ name: 'Volatility 50' }] }),
+    ).toStrictEqual({
+      msg_type: 'active_symbols',
+      active_symbols: [{ name: 'Volatility 50' }],
+    });
+  });
+
+  it('copies instead of mutating', () => {
+    const input = { authorize: TOKEN };
+    const output = redactSecrets(input);
+    expect(input.authorize).toBe(TOKEN);
+    expect(output).not.toBe(input);
+  });
+
+  it('keeps cycles and turns errors into { name, message }', () => {
+    const input: Record<string, unknown> = { token: TOKEN };
+    input['self'] = input;
+    const output = redactSecrets(input);
+    expect(output['self']).toBe(output);
+    expect(redactSecrets({ error: new Error(`failed for token1=${TOKEN}`) })).toStrictEqual({
+      error: { name: 'Error', message: `failed for token1=${REDACTED}` },
+    });
+  });
+
+  it('keeps a __proto__ key as data without touching any prototype', () => {
+    const input = JSON.parse(
+      `{"__proto__": {"polluted": true}, "authorize": "${TOKEN}"}`,
+    ) as object;
+    const output = redactSecrets(input) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(output)).toBe(Object.prototype);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(JSON.stringify(output)).not.toContain(TOKEN);
+  });
+
+  it('never lets a token through JSON.stringify of a deep structure', () => {
+    const deep = { a: [{ b: { authorize: TOKEN, c: [{ tokens: [TOKEN] }, `token3=${TOKEN}`] } }] };
+    expect(JSON.stringify(redactSecrets(deep))).not.toContain(TOKEN);
+  });
+});
