@@ -35,15 +35,25 @@ export interface AuthorizeInput {
  * ```
  * @see https://developers.deriv.com/docs/websockets (authorize)
  */
-export async function authorizeWithToken(send: HandshakeContext['send'], input: string | AuthorizeInput): Promise<Authorize> {
-  const { token, tokens, addToLoginHistory } = typeof input === 'string' ? { token: input, tokens: undefined, addToLoginHistory: undefined } : input;
+export async function authorizeWithToken(
+  send: HandshakeContext['send'],
+  input: string | AuthorizeInput,
+): Promise<Authorize> {
+  const { token, tokens, addToLoginHistory } =
+    typeof input === 'string'
+      ? { token: input, tokens: undefined, addToLoginHistory: undefined }
+      : input;
   const request: Record<string, unknown> = { authorize: token };
   if (tokens && tokens.length > 0) request['tokens'] = [...tokens];
   if (addToLoginHistory !== undefined) request['add_to_login_history'] = addToLoginHistory ? 1 : 0;
   const reply = await send(request);
   const parsed = AuthorizeResponseSchema.safeParse(reply);
   if (!parsed.success || !parsed.data.authorize) {
-    throw new DerivConnectionError('invalid_response', 'The `authorize` reply did not match its schema.', { cause: parsed.success ? undefined : parsed.error });
+    throw new DerivConnectionError(
+      'invalid_response',
+      'The `authorize` reply did not match its schema.',
+      { cause: parsed.success ? undefined : parsed.error },
+    );
   }
   return parsed.data.authorize;
 }

@@ -36,9 +36,9 @@ export interface AuthorizerContext extends HandshakeContext {
  */
 export interface Authorizer {
   /** URL for a new socket for `account` (one-time URL flows); omit to use the client's endpoint. */
-  socketUrl?(context: { account: DerivAccount; url: string }): string | Promise<string>;
+  socketUrl?: (context: { account: DerivAccount; url: string }) => string | Promise<string>;
   /** Authorizes the socket as `context.account`; resolves with the account's `authorize` data. */
-  authorize(context: AuthorizerContext): Promise<Authorize>;
+  authorize: (context: AuthorizerContext) => Promise<Authorize>;
 }
 
 /**
@@ -58,11 +58,16 @@ export interface Authorizer {
 export function createTokenAuthorizer(options?: { addToLoginHistory?: boolean }): Authorizer {
   return {
     authorize: ({ account, accounts, send }) => {
-      const tokens = accounts.filter((other) => other.token !== account.token).slice(0, 25).map((other) => other.token);
+      const tokens = accounts
+        .filter((other) => other.token !== account.token)
+        .slice(0, 25)
+        .map((other) => other.token);
       return authorizeWithToken(send, {
         token: account.token,
         tokens,
-        ...(options?.addToLoginHistory === undefined ? {} : { addToLoginHistory: options.addToLoginHistory }),
+        ...(options?.addToLoginHistory === undefined
+          ? {}
+          : { addToLoginHistory: options.addToLoginHistory }),
       });
     },
   };

@@ -62,7 +62,9 @@ export interface DerivCallMap {
 }
 
 type KnownReply<Request> = {
-  [Call in keyof DerivCallMap]: Request extends Record<Call, unknown> ? DerivCallMap[Call]['response'] : never;
+  [Call in keyof DerivCallMap]: Request extends Record<Call, unknown>
+    ? DerivCallMap[Call]['response']
+    : never;
 }[keyof DerivCallMap];
 
 /**
@@ -75,7 +77,9 @@ type KnownReply<Request> = {
  * ```
  * @see {@link DerivCallMap}
  */
-export type DerivResponseFor<Request> = [KnownReply<Request>] extends [never] ? DerivResponse : KnownReply<Request>;
+export type DerivResponseFor<Request> = [KnownReply<Request>] extends [never]
+  ? DerivResponse
+  : KnownReply<Request>;
 
 /**
  * Per-request options of `send`.

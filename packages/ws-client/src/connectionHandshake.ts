@@ -11,7 +11,10 @@ import type { DerivRequest, DerivResponseFor, SendOptions } from './calls.js';
  */
 export interface HandshakeContext {
   /** Sends on this socket at once, ahead of the queued requests, which wait for the handshake. */
-  send<Request extends DerivRequest>(request: Request, options?: SendOptions): Promise<DerivResponseFor<Request>>;
+  send: <Request extends DerivRequest>(
+    request: Request,
+    options?: SendOptions,
+  ) => Promise<DerivResponseFor<Request>>;
   /** `connect`: first socket; `reconnect`: a socket after a loss; `replace`: a new handshake on an open socket. */
   reason: 'connect' | 'reconnect' | 'replace';
 }
@@ -38,7 +41,7 @@ export interface HandshakeContext {
  */
 export interface ConnectionHandshake<Result = unknown> {
   /** URL for the next socket instead of the client's endpoint (for one-time URLs). */
-  socketUrl?(context: { url: string }): string | Promise<string>;
+  socketUrl?: (context: { url: string }) => string | Promise<string>;
   /** Makes the socket usable; its result resolves `setHandshake`. */
-  run(context: HandshakeContext): Promise<Result>;
+  run: (context: HandshakeContext) => Promise<Result>;
 }

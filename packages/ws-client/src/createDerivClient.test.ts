@@ -4,7 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DerivClient } from './createDerivClient.js';
 import { createDerivClient } from './createDerivClient.js';
 import { isDerivConnectionError } from './derivConnectionError.js';
-import { CANARY_TOKEN, NOTHING_LEFT, closeAndCount, connectClient, login, rejectionOf, startServer } from './test/harness.js';
+import {
+  CANARY_TOKEN,
+  NOTHING_LEFT,
+  closeAndCount,
+  connectClient,
+  login,
+  rejectionOf,
+  startServer,
+  defined,
+} from './test/harness.js';
 
 let server: MockServer;
 let client: DerivClient;
@@ -36,7 +45,7 @@ describe('createDerivClient', () => {
   it('authorizes with a token and validates the reply', async () => {
     const [account] = await login(server);
     client = connectClient(server);
-    const authorize = await client.authorize(account!.token);
+    const authorize = await client.authorize(defined(account).token);
     expect(authorize.loginid).toBe('CR799393');
     expect(authorize.scopes).toContain('read');
     const balance = await client.send({ balance: 1 });
@@ -45,7 +54,10 @@ describe('createDerivClient', () => {
 
   it('replaces a caller-supplied req_id with its own so requests never collide', async () => {
     client = connectClient(server);
-    const [first, second] = await Promise.all([client.send({ time: 1, req_id: 7 }), client.send({ time: 1, req_id: 7 })]);
+    const [first, second] = await Promise.all([
+      client.send({ time: 1, req_id: 7 }),
+      client.send({ time: 1, req_id: 7 }),
+    ]);
     expect(first.req_id).not.toBe(second.req_id);
     const sent = server.log().map((entry) => (entry.message as Record<string, unknown>)['req_id']);
     expect(new Set(sent).size).toBe(sent.length);
@@ -70,7 +82,7 @@ describe('createDerivClient', () => {
     // Same token string, but this server issued it to no app: register it for another app id.
     const other = await server.login({ appId: 4242, user: 'john' });
     client = connectClient(server);
-    const error = await rejectionOf(client.authorize(other.accounts[0]!.token));
+    const error = await rejectionOf(client.authorize(defined(other.accounts[0]).token));
     // The token belongs to app 4242, the socket is app 1089.
     expect(isDerivApiError(error) && error.code).toBe('InvalidToken');
     expect(error.message).toMatch(/app id/i);

@@ -22,7 +22,10 @@ export interface DerivClient {
    * `DerivApiError` (server error), or a {@link DerivConnectionError} (`timeout`, `aborted`,
    * `connection_lost`, `closed`, `queue_full`, `not_connected`).
    */
-  send<Request extends DerivRequest>(request: Request, options?: SendOptions): Promise<DerivResponseFor<Request>>;
+  send<Request extends DerivRequest>(
+    request: Request,
+    options?: SendOptions,
+  ): Promise<DerivResponseFor<Request>>;
   /** Authorizes the socket with a token and re-authorizes after every reconnect, before any queued request. */
   authorize(input: string | AuthorizeInput): Promise<Authorize>;
   /** Logs out (one account with `loginid`, else all); without `loginid` reconnects stop re-authorizing. */
@@ -41,7 +44,9 @@ export interface DerivClient {
    * Installs the step that makes every new socket usable (see {@link ConnectionHandshake}) and
    * runs it on the open socket; `undefined` removes it. Resolves with its first result.
    */
-  setHandshake<Result>(handshake: ConnectionHandshake<Result> | undefined): Promise<Result | undefined>;
+  setHandshake<Result>(
+    handshake: ConnectionHandshake<Result> | undefined,
+  ): Promise<Result | undefined>;
   /** Counts of live requests, timers and listeners, for leak checks. */
   getDiagnostics(): ClientDiagnostics;
 }
@@ -68,12 +73,17 @@ export function createDerivClient(options: DerivClientOptions): DerivClient {
   return {
     send: (request, sendOptions) => core.send(request, sendOptions) as never,
     authorize: (input) =>
-      core.handshakes.set({ run: ({ send }) => authorizeWithToken(send, input) }) as Promise<Authorize>,
+      core.handshakes.set({
+        run: ({ send }) => authorizeWithToken(send, input),
+      }) as Promise<Authorize>,
     logout: (logoutOptions) => {
       const loginid = logoutOptions?.loginid;
       // A full logout: the next socket must not be authorized again behind the user's back.
       if (loginid === undefined) void core.handshakes.set(undefined);
-      return core.send(loginid === undefined ? { logout: 1 } : { logout: 1, loginid }, undefined) as never;
+      return core.send(
+        loginid === undefined ? { logout: 1 } : { logout: 1, loginid },
+        undefined,
+      ) as never;
     },
     ping: (sendOptions) => core.send({ ping: 1 }, sendOptions) as never,
     connect: () => {
@@ -82,7 +92,7 @@ export function createDerivClient(options: DerivClientOptions): DerivClient {
     close: () => core.terminate(undefined),
     getSnapshot: () => core.getSnapshot(),
     subscribe: (listener) => core.subscribe(listener),
-    setHandshake: (handshake) => core.handshakes.set(handshake as ConnectionHandshake | undefined) as never,
+    setHandshake: (handshake) => core.handshakes.set(handshake) as never,
     getDiagnostics: () => core.diagnostics(),
   };
 }

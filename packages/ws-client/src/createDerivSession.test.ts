@@ -8,7 +8,18 @@ import { isDerivConnectionError } from './derivConnectionError.js';
 import type { DerivSession } from './sessionTypes.js';
 import { createSessionStorage } from './tokenStorage.js';
 import { MemoryWebStorage } from './test/memoryWebStorage.js';
-import { CANARY_TOKEN, NOTHING_LEFT, closeAndCount, connectClient, login, rejectionOf, startServer, track, until } from './test/harness.js';
+import {
+  CANARY_TOKEN,
+  NOTHING_LEFT,
+  closeAndCount,
+  connectClient,
+  login,
+  rejectionOf,
+  startServer,
+  track,
+  until,
+  defined,
+} from './test/harness.js';
 
 let server: MockServer;
 let client: DerivClient;
@@ -24,7 +35,10 @@ afterEach(async () => {
   await server.close();
 });
 
-function open(accounts: MockLoginAccount[], extra: Partial<Parameters<typeof createDerivSession>[0]> = {}): DerivSession {
+function open(
+  accounts: MockLoginAccount[],
+  extra: Partial<Parameters<typeof createDerivSession>[0]> = {},
+): DerivSession {
   client = connectClient(server);
   session = track(createDerivSession({ client, accounts, ...extra }));
   return session;
@@ -37,14 +51,25 @@ describe('createDerivSession', () => {
     const accounts = await login(server);
     open(accounts);
     const before = session.getSnapshot();
-    expect(before).toMatchObject({ status: 'signed_out', accounts: [{ account: 'CR799393', currency: 'USD' }, { account: 'VRTC1859315', currency: 'USD' }], scopes: [] });
+    expect(before).toMatchObject({
+      status: 'signed_out',
+      accounts: [
+        { account: 'CR799393', currency: 'USD' },
+        { account: 'VRTC1859315', currency: 'USD' },
+      ],
+      scopes: [],
+    });
     expect(session.getSnapshot()).toBe(before);
     const statuses: string[] = [];
     session.subscribe(() => statuses.push(session.getSnapshot().status));
     const authorize = await session.authorize();
     expect(authorize.loginid).toBe('CR799393');
     const after = session.getSnapshot();
-    expect(after).toMatchObject({ status: 'authorized', activeAccount: 'CR799393', connection: 'open' });
+    expect(after).toMatchObject({
+      status: 'authorized',
+      activeAccount: 'CR799393',
+      connection: 'open',
+    });
     expect(after.scopes).toEqual(expect.arrayContaining(['read', 'trade']));
     expect(Object.isFrozen(after)).toBe(true);
     expect(statuses).toContain('authorizing');
@@ -56,7 +81,9 @@ describe('createDerivSession', () => {
     const accounts = await login(server);
     open(accounts);
     await session.authorize();
-    expect(server.connections()[0]?.authorizedLoginids).toEqual(expect.arrayContaining(['CR799393', 'VRTC1859315']));
+    expect(server.connections()[0]?.authorizedLoginids).toEqual(
+      expect.arrayContaining(['CR799393', 'VRTC1859315']),
+    );
     const virtual = await session.send({ balance: 1, loginid: 'VRTC1859315' });
     expect(virtual.balance?.loginid).toBe('VRTC1859315');
     await session.logout({ loginid: 'vrtc1859315' });
@@ -73,7 +100,10 @@ describe('createDerivSession', () => {
     server.inject({ type: 'delay', call: 'balance', ms: 80 }, { times: 1 });
     const stale = session.send({ balance: 1 });
     const switched = session.switchAccount('VRTC1859315');
-    expect(session.getSnapshot()).toMatchObject({ status: 'authorizing', activeAccount: 'VRTC1859315' });
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'authorizing',
+      activeAccount: 'VRTC1859315',
+    });
     expect(session.getSnapshot().authorize).toBeUndefined();
     const error = await rejectionOf(stale);
     expect(isDerivSessionError(error) && error.code).toBe('account_switched');
@@ -92,13 +122,16 @@ describe('createDerivSession', () => {
     const replaced = await rejectionOf(first);
     expect(isDerivConnectionError(replaced) && replaced.code).toBe('aborted');
     expect((await second).loginid).toBe('CR799393');
-    expect(session.getSnapshot()).toMatchObject({ status: 'authorized', activeAccount: 'CR799393' });
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'authorized',
+      activeAccount: 'CR799393',
+    });
     expect(server.connections()[0]?.loginid).toBe('CR799393');
   });
 
-  it("refuses a token that answers for another account than the one it came with", async () => {
+  it('refuses a token that answers for another account than the one it came with', async () => {
     const [real, virtual] = await login(server);
-    open([{ account: real!.account, token: virtual!.token, currency: 'USD' }]);
+    open([{ account: defined(real).account, token: defined(virtual).token, currency: 'USD' }]);
     const error = await rejectionOf(session.authorize());
     expect(isDerivSessionError(error) && error.code).toBe('account_mismatch');
     expect(session.getSnapshot().status).toBe('error');
@@ -107,7 +140,9 @@ describe('createDerivSession', () => {
 
   it('matches the returned loginid case-insensitively', async () => {
     const [real] = await login(server);
-    open([{ account: real!.account.toLowerCase(), token: real!.token, currency: 'usd' }]);
+    open([
+      { account: defined(real).account.toLowerCase(), token: defined(real).token, currency: 'usd' },
+    ]);
     expect((await session.authorize()).loginid).toBe('CR799393');
   });
 
@@ -162,7 +197,7 @@ describe('createDerivSession', () => {
     const accounts = await login(server);
     open(accounts, { storage: createSessionStorage(storage) });
     await session.authorize();
-    server.revokeToken(accounts[0]!.token);
+    server.revokeToken(defined(accounts[0]).token);
     await server.restart();
     await until(() => session.getSnapshot().status === 'error');
     const { error, accounts: left } = session.getSnapshot();
@@ -218,7 +253,10 @@ describe('createDerivSession', () => {
     const storage = new MemoryWebStorage();
     createSessionStorage(storage).save(accounts);
     client = connectClient(server);
-    session = createDerivSession({ client: { appId: 1089, endpoint: server.wsUrl, WebSocket: (await import('ws')).default }, storage: createSessionStorage(storage) });
+    session = createDerivSession({
+      client: { appId: 1089, endpoint: server.wsUrl, WebSocket: (await import('ws')).default },
+      storage: createSessionStorage(storage),
+    });
     expect(session.getSnapshot().accounts).toHaveLength(2);
     await session.authorize();
     await session.close();

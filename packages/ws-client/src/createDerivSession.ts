@@ -1,4 +1,11 @@
-import { CALL_REQUIREMENTS, getCallName, isCallAllowed, isDerivApiError, isDerivAuthError, isDerivScope } from '@deriv-auth/core';
+import {
+  CALL_REQUIREMENTS,
+  getCallName,
+  isCallAllowed,
+  isDerivApiError,
+  isDerivAuthError,
+  isDerivScope,
+} from '@deriv-auth/core';
 import type { Authorize, DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
 import { createTokenAuthorizer } from './authorizer.js';
 import type { ConnectionHandshake } from './connectionHandshake.js';
@@ -44,7 +51,12 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
   const listeners = new ListenerSet();
   let accounts: DerivAccount[] = dedupe(options.accounts ?? storage.load() ?? []);
   if (options.accounts) storage.save(accounts);
-  let state: SessionState = { status: 'signed_out', activeAccount: undefined, authorize: undefined, error: undefined };
+  let state: SessionState = {
+    status: 'signed_out',
+    activeAccount: undefined,
+    authorize: undefined,
+    error: undefined,
+  };
   let snapshot = buildSnapshot();
   /** Bumped whenever the active identity changes; replies and results of older epochs are dropped. */
   let epoch = 0;
@@ -86,7 +98,16 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     const connection = client.getSnapshot();
     if (connection.status === 'closed' && state.status === 'authorizing') {
       const cause = connection.lastError;
-      update({ status: 'error', error: isDerivAuthError(cause) ? cause : new DerivSessionError('not_authorized', 'The connection closed before the session was authorized.', { cause }) });
+      update({
+        status: 'error',
+        error: isDerivAuthError(cause)
+          ? cause
+          : new DerivSessionError(
+              'not_authorized',
+              'The connection closed before the session was authorized.',
+              { cause },
+            ),
+      });
     } else publish();
   });
 
@@ -100,19 +121,38 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
       accounts = [];
       storage.clear();
       const when = reason === 'reconnect' ? 'after a reconnect' : 'when authorizing';
-      return new DerivSessionError('session_ended', `The server refused the token of ${account} ${when} (${error.code}); sign in again.`, { cause: error });
+      return new DerivSessionError(
+        'session_ended',
+        `The server refused the token of ${account} ${when} (${error.code}); sign in again.`,
+        { cause: error },
+      );
     }
-    return isDerivAuthError(error) ? error : new DerivSessionError('not_authorized', `Could not authorize ${account}.`, { cause: error });
+    return isDerivAuthError(error)
+      ? error
+      : new DerivSessionError('not_authorized', `Could not authorize ${account}.`, {
+          cause: error,
+        });
   }
 
   function authorize(accountName?: string): Promise<Authorize> {
     const name = accountName ?? state.activeAccount ?? accounts[0]?.account;
-    if (name === undefined) return Promise.reject(new DerivSessionError('no_accounts', 'There is no account to authorize; sign in first.'));
+    if (name === undefined)
+      return Promise.reject(
+        new DerivSessionError('no_accounts', 'There is no account to authorize; sign in first.'),
+      );
     const target = findAccount(name);
-    if (!target) return Promise.reject(new DerivSessionError('unknown_account', `${name} is not one of this session's accounts.`));
+    if (!target)
+      return Promise.reject(
+        new DerivSessionError('unknown_account', `${name} is not one of this session's accounts.`),
+      );
     const myEpoch = ++epoch;
     const isCurrent = (): boolean => myEpoch === epoch;
-    update({ status: 'authorizing', activeAccount: target.account, authorize: undefined, error: undefined });
+    update({
+      status: 'authorizing',
+      activeAccount: target.account,
+      authorize: undefined,
+      error: undefined,
+    });
     const handshake: ConnectionHandshake<Authorize> = {
       run: async (context) => {
         const active = findAccount(target.account) ?? target;
@@ -122,15 +162,24 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
           result = await authorizer.authorize({ ...context, account: active, accounts });
         } catch (error) {
           const transient = isDerivConnectionError(error) && error.code !== 'invalid_response';
-          if (!transient && isCurrent()) update({ status: 'error', authorize: undefined, error: failWith(error, active.account, context.reason) });
+          if (!transient && isCurrent())
+            update({
+              status: 'error',
+              authorize: undefined,
+              error: failWith(error, active.account, context.reason),
+            });
           throw transient || !isCurrent() ? error : (state.error ?? error);
         }
         if (result.loginid === undefined || !sameAccount(result.loginid, active.account)) {
           // A token smuggled in under another account's name: de-authorize the socket, refuse.
           await context.send({ logout: 1 }).catch(() => undefined);
-          const mismatch = new DerivSessionError('account_mismatch', `The token given for ${active.account} authorized ${result.loginid ?? 'no account'}; the session was refused.`, {
-            details: { expected: active.account, received: result.loginid },
-          });
+          const mismatch = new DerivSessionError(
+            'account_mismatch',
+            `The token given for ${active.account} authorized ${result.loginid ?? 'no account'}; the session was refused.`,
+            {
+              details: { expected: active.account, received: result.loginid },
+            },
+          );
           if (isCurrent()) update({ status: 'error', authorize: undefined, error: mismatch });
           throw mismatch;
         }
@@ -139,9 +188,12 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
       },
     };
     const socketUrl = authorizer.socketUrl;
-    if (socketUrl) handshake.socketUrl = ({ url }) => socketUrl({ account: findAccount(target.account) ?? target, url });
+    if (socketUrl)
+      handshake.socketUrl = ({ url }) =>
+        socketUrl({ account: findAccount(target.account) ?? target, url });
     return client.setHandshake(handshake).then((result) => {
-      if (result === undefined) throw new DerivSessionError('not_authorized', 'The authorization was cancelled.');
+      if (result === undefined)
+        throw new DerivSessionError('not_authorized', 'The authorization was cancelled.');
       return result;
     });
   }
@@ -149,13 +201,20 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
   async function logout(logoutOptions?: { loginid?: string }): Promise<void> {
     const loginid = logoutOptions?.loginid;
     const target = loginid === undefined ? undefined : findAccount(loginid);
-    if (loginid !== undefined && !target) throw new DerivSessionError('unknown_account', `${loginid} is not one of this session's accounts.`);
+    if (loginid !== undefined && !target)
+      throw new DerivSessionError(
+        'unknown_account',
+        `${loginid} is not one of this session's accounts.`,
+      );
     const wasAuthorized = state.status === 'authorized';
     const connectionOpen = client.getSnapshot().status === 'open';
     if (target && accounts.length > 1) {
       accounts = accounts.filter((account) => account !== target);
       storage.save(accounts);
-      if (wasAuthorized && connectionOpen) await client.send({ logout: 1, loginid: target.account }, { timeoutMs: 5_000 }).catch(() => undefined);
+      if (wasAuthorized && connectionOpen)
+        await client
+          .send({ logout: 1, loginid: target.account }, { timeoutMs: 5_000 })
+          .catch(() => undefined);
       if (state.activeAccount !== undefined && sameAccount(state.activeAccount, target.account)) {
         await authorize(accounts[0]?.account);
       } else publish();
@@ -164,10 +223,16 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     epoch += 1;
     accounts = [];
     storage.clear();
-    update({ status: 'signed_out', activeAccount: undefined, authorize: undefined, error: undefined });
+    update({
+      status: 'signed_out',
+      activeAccount: undefined,
+      authorize: undefined,
+      error: undefined,
+    });
     // No re-authorization on the next socket; while reconnecting there is no server session to end.
     await client.setHandshake(undefined);
-    if (wasAuthorized && connectionOpen) await client.send({ logout: 1 }, { timeoutMs: 5_000 }).catch(() => undefined);
+    if (wasAuthorized && connectionOpen)
+      await client.send({ logout: 1 }, { timeoutMs: 5_000 }).catch(() => undefined);
   }
 
   const send: DerivClient['send'] = (request, sendOptions) => {
@@ -175,15 +240,26 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     const requirement = call === undefined ? undefined : CALL_REQUIREMENTS[call];
     if (call !== undefined && requirement?.authRequired && checkScopes !== false) {
       if (state.status === 'signed_out' || state.status === 'error') {
-        return Promise.reject(new DerivSessionError('not_authorized', `\`${call}\` needs an authorized session; call authorize() first.`, { details: { call } }));
+        return Promise.reject(
+          new DerivSessionError(
+            'not_authorized',
+            `\`${call}\` needs an authorized session; call authorize() first.`,
+            { details: { call } },
+          ),
+        );
       }
       const scopes: readonly DerivScope[] = snapshot.scopes;
-      const allowed = typeof checkScopes === 'function' ? checkScopes(call, scopes) : isCallAllowed(call, scopes);
+      const allowed =
+        typeof checkScopes === 'function' ? checkScopes(call, scopes) : isCallAllowed(call, scopes);
       if (state.status === 'authorized' && !allowed) {
         return Promise.reject(
-          new DerivSessionError('permission_denied', `\`${call}\` needs one of the scopes ${requirement.scopes.join(', ')}; this session has ${scopes.join(', ') || 'none'}.`, {
-            details: { call, required: requirement.scopes, granted: scopes },
-          }),
+          new DerivSessionError(
+            'permission_denied',
+            `\`${call}\` needs one of the scopes ${requirement.scopes.join(', ')}; this session has ${scopes.join(', ') || 'none'}.`,
+            {
+              details: { call, required: requirement.scopes, granted: scopes },
+            },
+          ),
         );
       }
     }
@@ -192,7 +268,11 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     // Public calls do not depend on the account; everything else must come from the current one.
     if (requirement && !requirement.authRequired) return reply;
     return reply.then((value) => {
-      if (sentEpoch !== epoch) throw new DerivSessionError('account_switched', `The reply to \`${call ?? 'request'}\` belongs to an account that is no longer active.`);
+      if (sentEpoch !== epoch)
+        throw new DerivSessionError(
+          'account_switched',
+          `The reply to \`${call ?? 'request'}\` belongs to an account that is no longer active.`,
+        );
       return value;
     });
   };
@@ -204,12 +284,19 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     setAccounts: (next) => {
       accounts = dedupe(next);
       storage.save(accounts);
-      if (state.activeAccount !== undefined && !findAccount(state.activeAccount)) update({ activeAccount: undefined });
+      if (state.activeAccount !== undefined && !findAccount(state.activeAccount))
+        update({ activeAccount: undefined });
       else publish();
     },
     authorize,
     switchAccount: (account) => {
-      if (!findAccount(account)) return Promise.reject(new DerivSessionError('unknown_account', `${account} is not one of this session's accounts.`));
+      if (!findAccount(account))
+        return Promise.reject(
+          new DerivSessionError(
+            'unknown_account',
+            `${account} is not one of this session's accounts.`,
+          ),
+        );
       return authorize(account);
     },
     logout,

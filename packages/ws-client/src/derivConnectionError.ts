@@ -1,5 +1,4 @@
 import { DerivAuthError } from '@deriv-auth/core';
-import type { DerivAuthErrorOptions } from '@deriv-auth/core';
 
 /**
  * Why a request or the connection failed on the client side (as opposed to a server error, which
@@ -50,10 +49,6 @@ export type DerivConnectionErrorCode =
  */
 export class DerivConnectionError extends DerivAuthError<DerivConnectionErrorCode> {
   override name = 'DerivConnectionError';
-
-  constructor(code: DerivConnectionErrorCode, message: string, options?: DerivAuthErrorOptions) {
-    super(code, message, options);
-  }
 }
 
 /**

@@ -1,5 +1,4 @@
 import { DerivAuthError } from '@deriv-auth/core';
-import type { DerivAuthErrorOptions } from '@deriv-auth/core';
 import { isNamedDerivError } from './derivConnectionError.js';
 
 /**
@@ -42,10 +41,6 @@ export type DerivSessionErrorCode =
  */
 export class DerivSessionError extends DerivAuthError<DerivSessionErrorCode> {
   override name = 'DerivSessionError';
-
-  constructor(code: DerivSessionErrorCode, message: string, options?: DerivAuthErrorOptions) {
-    super(code, message, options);
-  }
 }
 
 /**

@@ -4,7 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DerivClient } from './createDerivClient.js';
 import { isDerivConnectionError } from './derivConnectionError.js';
 import type { DerivClientEvent } from './options.js';
-import { NOTHING_LEFT, closeAndCount, connectClient, login, rejectionOf, startServer, until } from './test/harness.js';
+import {
+  NOTHING_LEFT,
+  closeAndCount,
+  connectClient,
+  login,
+  rejectionOf,
+  startServer,
+  until,
+  defined,
+} from './test/harness.js';
 
 let server: MockServer | undefined;
 let client: DerivClient | undefined;
@@ -20,7 +29,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-const calls = (mock: MockServer, connectionId?: string): string[] => mock.log(connectionId).map((entry) => entry.call ?? '?');
+const calls = (mock: MockServer, connectionId?: string): string[] =>
+  mock.log(connectionId).map((entry) => entry.call ?? '?');
 
 describe('faults against a real socket', () => {
   it('server closes mid-authorize: reconnects and authorizes on the new socket', async () => {
@@ -29,7 +39,7 @@ describe('faults against a real socket', () => {
     server.inject({ type: 'close', code: 1011, onCall: 'authorize' }, { times: 1 });
     const events: DerivClientEvent[] = [];
     client = connectClient(server, { onEvent: (event) => events.push(event) });
-    const authorize = await client.authorize(account!.token);
+    const authorize = await client.authorize(defined(account).token);
     expect(authorize.loginid).toBe('CR799393');
     expect(calls(server).filter((call) => call === 'authorize')).toHaveLength(2);
     expect(events.map((event) => event.type)).toContain('reconnect_scheduled');
@@ -40,7 +50,7 @@ describe('faults against a real socket', () => {
     server = await startServer();
     const [account] = await login(server);
     client = connectClient(server);
-    await client.authorize(account!.token);
+    await client.authorize(defined(account).token);
     server.inject({ type: 'drop', onCall: 'balance' }, { times: 1 });
     const error = await rejectionOf(client.send({ balance: 1 }));
     expect(isDerivConnectionError(error) && error.code).toBe('connection_lost');
@@ -55,7 +65,12 @@ describe('faults against a real socket', () => {
     const first = server.connections()[0]?.id;
     server.inject({ type: 'drop' });
     server.clearFaults();
-    await until(() => server!.connections().length === 1 && server!.connections()[0]?.id !== first && client!.getSnapshot().status === 'open');
+    await until(
+      () =>
+        defined(server).connections().length === 1 &&
+        defined(server).connections()[0]?.id !== first &&
+        defined(client).getSnapshot().status === 'open',
+    );
     expect((await client.ping()).ping).toBe('pong');
   });
 
@@ -106,7 +121,9 @@ describe('faults against a real socket', () => {
     server = await startServer();
     server.inject({ type: 'refuseHandshake', status: 503 }, { times: 2 });
     const attempts: number[] = [];
-    client = connectClient(server, { onEvent: (event) => event.type === 'connecting' && attempts.push(event.attempt) });
+    client = connectClient(server, {
+      onEvent: (event) => event.type === 'connecting' && attempts.push(event.attempt),
+    });
     expect((await client.ping()).ping).toBe('pong');
     expect(attempts).toEqual([0, 1, 2]);
   });
@@ -114,18 +131,25 @@ describe('faults against a real socket', () => {
   it('handshake refused for good: gives up after maxAttempts with reconnect_exhausted', async () => {
     server = await startServer();
     server.inject({ type: 'refuseHandshake' });
-    client = connectClient(server, { reconnect: { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 2 } });
+    client = connectClient(server, {
+      reconnect: { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 2 },
+    });
     const error = await rejectionOf(client.ping());
     expect(isDerivConnectionError(error) && error.code).toBe('reconnect_exhausted');
     expect(client.getSnapshot().status).toBe('closed');
-    expect(isDerivConnectionError(client.getSnapshot().lastError) && client.getSnapshot().lastError).toBe(error);
+    expect(
+      isDerivConnectionError(client.getSnapshot().lastError) && client.getSnapshot().lastError,
+    ).toBe(error);
   });
 
   it('handshake stalled: the connect deadline fails the attempt and the retry connects', async () => {
     server = await startServer();
     server.inject({ type: 'stallHandshake' }, { times: 1 });
     const events: DerivClientEvent[] = [];
-    client = connectClient(server, { connectTimeoutMs: 100, onEvent: (event) => events.push(event) });
+    client = connectClient(server, {
+      connectTimeoutMs: 100,
+      onEvent: (event) => events.push(event),
+    });
     expect((await client.ping()).ping).toBe('pong');
     expect(events.filter((event) => event.type === 'connecting')).toHaveLength(2);
   });
@@ -134,10 +158,10 @@ describe('faults against a real socket', () => {
     server = await startServer();
     const [account] = await login(server);
     client = connectClient(server);
-    await client.authorize(account!.token);
+    await client.authorize(defined(account).token);
     await server.restart();
     server.clearLog();
-    await until(() => client!.getSnapshot().status !== 'open');
+    await until(() => defined(client).getSnapshot().status !== 'open');
     const balance = await client.send({ balance: 1 });
     expect(balance.balance?.loginid).toBe('CR799393');
     expect(calls(server)).toEqual(['authorize', 'balance']);
@@ -149,15 +173,15 @@ describe('faults against a real socket', () => {
     client = connectClient(server);
     await client.ping();
     server.inject({ type: 'delay', call: 'authorize', ms: 100 }, { times: 1 });
-    const authorizing = client.authorize(account!.token);
-    await until(() => calls(server!).includes('authorize'));
+    const authorizing = client.authorize(defined(account).token);
+    await until(() => calls(defined(server)).includes('authorize'));
     const balance = await client.send({ balance: 1 });
     expect(balance.balance?.loginid).toBe('CR799393');
     await authorizing;
     expect(calls(server)).toEqual(['ping', 'authorize', 'balance']);
     // The server answers authorize 100 ms after it arrived; balance may only leave after that answer.
     const [, authorizeEntry, balanceEntry] = server.log();
-    expect(balanceEntry!.at - authorizeEntry!.at).toBeGreaterThanOrEqual(90);
+    expect(defined(balanceEntry).at - defined(authorizeEntry).at).toBeGreaterThanOrEqual(90);
   });
 
   it('token revoked before a reconnect: the queued request fails with InvalidToken, no reconnect loop', async () => {
@@ -165,10 +189,10 @@ describe('faults against a real socket', () => {
     const [account] = await login(server);
     const events: DerivClientEvent[] = [];
     client = connectClient(server, { onEvent: (event) => events.push(event) });
-    await client.authorize(account!.token);
-    server.revokeToken(account!.token);
+    await client.authorize(defined(account).token);
+    server.revokeToken(defined(account).token);
     await server.restart();
-    await until(() => client!.getSnapshot().status !== 'open');
+    await until(() => defined(client).getSnapshot().status !== 'open');
     const error = await rejectionOf(client.send({ balance: 1 }));
     expect(isDerivApiError(error) && error.code).toBe('InvalidToken');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -191,8 +215,15 @@ describe('faults against a real socket', () => {
   it('RateLimit: the error reaches the caller and nothing is retried behind its back', async () => {
     server = await startServer({ rateLimit: { maxRequests: 3, windowMs: 60_000 } });
     client = connectClient(server);
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => client!.send({ time: 1 })));
-    const limited = results.filter((result) => result.status === 'rejected' && isDerivApiError(result.reason) && result.reason.code === 'RateLimit');
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => defined(client).send({ time: 1 })),
+    );
+    const limited = results.filter(
+      (result) =>
+        result.status === 'rejected' &&
+        isDerivApiError(result.reason) &&
+        result.reason.code === 'RateLimit',
+    );
     expect(limited.length).toBeGreaterThan(0);
     expect(calls(server).filter((call) => call === 'time')).toHaveLength(6);
     expect(server.connections()).toHaveLength(1);
@@ -213,10 +244,17 @@ describe('faults against a real socket', () => {
   it('dead peer: an unanswered keep-alive ping drops the socket and reconnects', async () => {
     server = await startServer();
     const events: DerivClientEvent[] = [];
-    client = connectClient(server, { keepAlive: { intervalMs: 30, timeoutMs: 60 }, onEvent: (event) => events.push(event) });
+    client = connectClient(server, {
+      keepAlive: { intervalMs: 30, timeoutMs: 60 },
+      onEvent: (event) => events.push(event),
+    });
     await client.ping();
     server.inject({ type: 'noAnswer', call: 'ping' }, { times: 1 });
-    await until(() => events.some((event) => event.type === 'close') && client!.getSnapshot().status === 'open');
+    await until(
+      () =>
+        events.some((event) => event.type === 'close') &&
+        defined(client).getSnapshot().status === 'open',
+    );
     expect(events.filter((event) => event.type === 'open')).toHaveLength(2);
   });
 
@@ -226,7 +264,13 @@ describe('faults against a real socket', () => {
     const events: DerivClientEvent[] = [];
     client = connectClient(server, {
       keepAlive: { intervalMs: 60_000, timeoutMs: 80 },
-      clock: { now: () => Date.now() + offset, setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => { clearTimeout(handle as NodeJS.Timeout); } },
+      clock: {
+        now: () => Date.now() + offset,
+        setTimeout: (callback, ms) => setTimeout(callback, ms),
+        clearTimeout: (handle) => {
+          clearTimeout(handle as NodeJS.Timeout);
+        },
+      },
       onEvent: (event) => events.push(event),
     });
     await client.ping();
@@ -234,7 +278,7 @@ describe('faults against a real socket', () => {
     offset = 10 * 60_000; // ten minutes passed while timers were throttled
     await client.send({ time: 1 });
     await until(() => events.some((event) => event.type === 'close'));
-    await until(() => client!.getSnapshot().status === 'open');
+    await until(() => defined(client).getSnapshot().status === 'open');
     expect(events.filter((event) => event.type === 'open')).toHaveLength(2);
   });
 });

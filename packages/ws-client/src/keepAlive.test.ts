@@ -2,7 +2,7 @@ import type { MockServer } from '@deriv-auth/mock-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DerivClient } from './createDerivClient.js';
 import type { DerivClientEvent } from './options.js';
-import { NOTHING_LEFT, closeAndCount, connectClient, login } from './test/harness.js';
+import { NOTHING_LEFT, closeAndCount, connectClient, login, defined } from './test/harness.js';
 import { startMockServer } from '@deriv-auth/mock-server';
 
 let server: MockServer;
@@ -11,7 +11,9 @@ let client: DerivClient;
 // Fake clock for timers and Date, shared by the client and the in-process server (whose idle
 // close uses setTimeout); socket I/O stays real, so each step lets a few event-loop turns pass.
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
 });
 
 afterEach(async () => {
@@ -37,7 +39,7 @@ describe('keep-alive over a long fake-clock run', () => {
     const [account] = await login(server);
     const events: DerivClientEvent[] = [];
     client = connectClient(server, { onEvent: (event) => events.push(event) });
-    const authorized = client.authorize(account!.token);
+    const authorized = client.authorize(defined(account).token);
     await letIoHappen();
     await vi.advanceTimersByTimeAsync(0);
     await letIoHappen();
@@ -53,7 +55,11 @@ describe('keep-alive over a long fake-clock run', () => {
   it('without keep-alive the same run gets the idle close (the check above can fail)', async () => {
     server = await startMockServer({ idleTimeoutMs: 120_000 });
     const events: DerivClientEvent[] = [];
-    client = connectClient(server, { keepAlive: false, reconnect: false, onEvent: (event) => events.push(event) });
+    client = connectClient(server, {
+      keepAlive: false,
+      reconnect: false,
+      onEvent: (event) => events.push(event),
+    });
     const pinged = client.ping();
     await letIoHappen();
     await pinged;

@@ -167,7 +167,9 @@ const globalClock: Clock = {
  * ```
  * @see https://developers.deriv.com/docs/websockets
  */
-export function buildSocketUrl(options: Pick<DerivClientOptions, 'appId' | 'endpoint' | 'language' | 'brand'>): string {
+export function buildSocketUrl(
+  options: Pick<DerivClientOptions, 'appId' | 'endpoint' | 'language' | 'brand'>,
+): string {
   const url = new URL(options.endpoint ?? DEFAULT_ENDPOINT);
   url.searchParams.set('app_id', String(options.appId));
   url.searchParams.set('l', options.language ?? 'EN');
@@ -177,11 +179,21 @@ export function buildSocketUrl(options: Pick<DerivClientOptions, 'appId' | 'endp
 
 /** Applies defaults; validates numbers so a typo fails at creation, not on the first reconnect. */
 export function resolveClientOptions(options: DerivClientOptions): ResolvedClientOptions {
-  const keepAlive = options.keepAlive === false ? false : { intervalMs: 30_000, timeoutMs: 10_000, ...options.keepAlive };
+  const keepAlive =
+    options.keepAlive === false
+      ? false
+      : { intervalMs: 30_000, timeoutMs: 10_000, ...options.keepAlive };
   const reconnect =
     options.reconnect === false
       ? false
-      : { maxAttempts: 10, initialDelayMs: 500, maxDelayMs: 30_000, jitter: 0.5, random: Math.random, ...options.reconnect };
+      : {
+          maxAttempts: 10,
+          initialDelayMs: 500,
+          maxDelayMs: 30_000,
+          jitter: 0.5,
+          random: Math.random,
+          ...options.reconnect,
+        };
   return {
     url: buildSocketUrl(options),
     WebSocket: options.WebSocket,

@@ -72,8 +72,14 @@ export function createMemoryStorage(): TokenStorage {
  * ```
  * @see https://developer.mozilla.org/docs/Web/API/Window/sessionStorage
  */
-export function createSessionStorage(storage?: Storage, options?: WebTokenStorageOptions): TokenStorage {
-  return createWebTokenStorage(() => storage ?? (globalThis as { sessionStorage?: Storage }).sessionStorage, options);
+export function createSessionStorage(
+  storage?: Storage,
+  options?: WebTokenStorageOptions,
+): TokenStorage {
+  return createWebTokenStorage(
+    () => storage ?? (globalThis as { sessionStorage?: Storage }).sessionStorage,
+    options,
+  );
 }
 
 /**
@@ -90,11 +96,20 @@ export function createSessionStorage(storage?: Storage, options?: WebTokenStorag
  * ```
  * @see https://developer.mozilla.org/docs/Web/API/Window/localStorage
  */
-export function createLocalStorage(storage?: Storage, options?: WebTokenStorageOptions): TokenStorage {
-  return createWebTokenStorage(() => storage ?? (globalThis as { localStorage?: Storage }).localStorage, options);
+export function createLocalStorage(
+  storage?: Storage,
+  options?: WebTokenStorageOptions,
+): TokenStorage {
+  return createWebTokenStorage(
+    () => storage ?? (globalThis as { localStorage?: Storage }).localStorage,
+    options,
+  );
 }
 
-function createWebTokenStorage(getStorage: () => Storage | undefined, options?: WebTokenStorageOptions): TokenStorage {
+function createWebTokenStorage(
+  getStorage: () => Storage | undefined,
+  options?: WebTokenStorageOptions,
+): TokenStorage {
   const key = options?.key ?? 'deriv-auth:accounts';
   const attempt = <T>(action: (storage: Storage) => T): T | undefined => {
     try {
@@ -115,7 +130,12 @@ function createWebTokenStorage(getStorage: () => Storage | undefined, options?: 
       }),
     save: (accounts) => {
       attempt((storage) => {
-        storage.setItem(key, JSON.stringify(accounts.map(({ account, token, currency }) => ({ account, token, currency }))));
+        storage.setItem(
+          key,
+          JSON.stringify(
+            accounts.map(({ account, token, currency }) => ({ account, token, currency })),
+          ),
+        );
       });
     },
     clear: () => {
@@ -138,7 +158,8 @@ function parseAccounts(text: string): DerivAccount[] | undefined {
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) return undefined;
     const { account, token, currency } = item as Record<string, unknown>;
-    if (typeof account !== 'string' || typeof token !== 'string' || typeof currency !== 'string') return undefined;
+    if (typeof account !== 'string' || typeof token !== 'string' || typeof currency !== 'string')
+      return undefined;
     accounts.push({ account, token, currency });
   }
   return accounts;

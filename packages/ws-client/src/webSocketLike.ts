@@ -21,9 +21,28 @@ export interface WebSocketLike {
   /** Starts the closing handshake (or aborts the opening one). */
   close(code?: number, reason?: string): void;
   /** Adds a listener for `open`, `message`, `close` or `error`. */
-  addEventListener(type: string, listener: (event: never) => void): void;
+  addEventListener(type: string, listener: (event: WebSocketEventLike) => void): void;
   /** Removes a listener added with {@link WebSocketLike.addEventListener}. */
-  removeEventListener(type: string, listener: (event: never) => void): void;
+  removeEventListener(type: string, listener: (event: WebSocketEventLike) => void): void;
+}
+
+/**
+ * The fields the client reads from WebSocket events: `data` of `message`, `code` and `reason` of
+ * `close`, `message` and `error` of `error`.
+ *
+ * @example
+ * ```ts
+ * const onMessage = (event: WebSocketEventLike) => console.log(typeof event.data);
+ * ```
+ * @see {@link WebSocketLike}
+ */
+export interface WebSocketEventLike {
+  readonly type?: string;
+  readonly data?: unknown;
+  readonly code?: number;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly error?: unknown;
 }
 
 /**

@@ -1,7 +1,11 @@
 import { createDerivApiError, getCallName, type DerivErrorEnvelope } from '@deriv-auth/core';
 import type { DerivRequest, DerivResponse, SendOptions } from '../calls.js';
 import { DerivConnectionError } from '../derivConnectionError.js';
-import { computeBackoffDelay, type DerivClientEvent, type ResolvedClientOptions } from '../options.js';
+import {
+  computeBackoffDelay,
+  type DerivClientEvent,
+  type ResolvedClientOptions,
+} from '../options.js';
 import type { ConnectionSnapshot, ClientDiagnostics } from '../types.js';
 import type { WebSocketConstructorLike } from '../webSocketLike.js';
 import { HandshakeRunner } from './handshakeRunner.js';
@@ -77,11 +81,20 @@ export class ClientCore {
     };
   }
 
-  setSnapshot(next: { status?: ConnectionSnapshot['status']; attempt?: number; lastError?: Error | undefined }): void {
+  setSnapshot(next: {
+    status?: ConnectionSnapshot['status'];
+    attempt?: number;
+    lastError?: Error | undefined;
+  }): void {
     const merged = { ...this.#snapshot, ...next };
     if (merged.lastError === undefined) delete merged.lastError;
     const previous = this.#snapshot;
-    if (previous.status === merged.status && previous.attempt === merged.attempt && previous.lastError === merged.lastError) return;
+    if (
+      previous.status === merged.status &&
+      previous.attempt === merged.attempt &&
+      previous.lastError === merged.lastError
+    )
+      return;
     this.#snapshot = Object.freeze(merged as ConnectionSnapshot);
     this.#listeners.notify();
   }
@@ -92,39 +105,93 @@ export class ClientCore {
   }
 
   /** Sends `request` at once on the open socket, ahead of the gate (handshakes, keep-alive). */
-  sendNow(request: DerivRequest, options: SendOptions | undefined, onlyOn?: SocketConnection): Promise<DerivResponse> {
+  sendNow(
+    request: DerivRequest,
+    options: SendOptions | undefined,
+    onlyOn?: SocketConnection,
+  ): Promise<DerivResponse> {
     return this.#register(request, options, true, onlyOn);
   }
 
-  #register(request: DerivRequest, options: SendOptions | undefined, bypassGate: boolean, onlyOn?: SocketConnection): Promise<DerivResponse> {
+  #register(
+    request: DerivRequest,
+    options: SendOptions | undefined,
+    bypassGate: boolean,
+    onlyOn?: SocketConnection,
+  ): Promise<DerivResponse> {
     const call = nameCall(request);
-    if (this.#terminal) return Promise.reject(new DerivConnectionError('closed', `Cannot send \`${call}\`: the client is closed.`, { cause: this.#snapshot.lastError }));
+    if (this.#terminal)
+      return Promise.reject(
+        new DerivConnectionError('closed', `Cannot send \`${call}\`: the client is closed.`, {
+          cause: this.#snapshot.lastError,
+        }),
+      );
     const signal = options?.signal;
-    if (signal?.aborted) return Promise.reject(new DerivConnectionError('aborted', `\`${call}\` was aborted before it was sent.`, { cause: signal.reason }));
-    const { entry, promise } = this.requests.register(call, request, { timeoutMs: options?.timeoutMs ?? this.options.requestTimeoutMs, signal });
+    if (signal?.aborted)
+      return Promise.reject(
+        new DerivConnectionError('aborted', `\`${call}\` was aborted before it was sent.`, {
+          cause: signal.reason,
+        }),
+      );
+    const { entry, promise } = this.requests.register(call, request, {
+      timeoutMs: options?.timeoutMs ?? this.options.requestTimeoutMs,
+      signal,
+    });
     const socket = this.#socket;
-    if (socket?.isOpen && (this.#ready || bypassGate) && (onlyOn === undefined || onlyOn === socket)) this.write(entry, socket);
-    else if (bypassGate) this.requests.settle(entry, new DerivConnectionError('connection_lost', `Cannot send \`${call}\`: the socket is not open.`));
+    if (
+      socket?.isOpen &&
+      (this.#ready || bypassGate) &&
+      (onlyOn === undefined || onlyOn === socket)
+    )
+      this.write(entry, socket);
+    else if (bypassGate)
+      this.requests.settle(
+        entry,
+        new DerivConnectionError(
+          'connection_lost',
+          `Cannot send \`${call}\`: the socket is not open.`,
+        ),
+      );
     else if (this.options.queueSize === false) {
-      this.requests.settle(entry, new DerivConnectionError('not_connected', `Cannot send \`${call}\`: the socket is not ready and queueing is off.`));
+      this.requests.settle(
+        entry,
+        new DerivConnectionError(
+          'not_connected',
+          `Cannot send \`${call}\`: the socket is not ready and queueing is off.`,
+        ),
+      );
       this.connect();
     } else if (this.requests.queuedCount >= this.options.queueSize) {
-      this.requests.settle(entry, new DerivConnectionError('queue_full', `Cannot send \`${call}\`: ${this.options.queueSize} requests are already waiting for the socket.`, { details: { maxSize: this.options.queueSize } }));
+      this.requests.settle(
+        entry,
+        new DerivConnectionError(
+          'queue_full',
+          `Cannot send \`${call}\`: ${this.options.queueSize} requests are already waiting for the socket.`,
+          { details: { maxSize: this.options.queueSize } },
+        ),
+      );
     } else {
       this.requests.enqueue(entry);
       this.connect();
     }
-    return promise as Promise<DerivResponse>;
+    return promise;
   }
 
   write(entry: RequestEntry, socket: SocketConnection): void {
     if (!socket.send(entry.frame)) {
-      this.requests.settle(entry, new DerivConnectionError('connection_lost', `Cannot send \`${entry.call}\`: the socket is not open.`));
+      this.requests.settle(
+        entry,
+        new DerivConnectionError(
+          'connection_lost',
+          `Cannot send \`${entry.call}\`: the socket is not open.`,
+        ),
+      );
       return;
     }
     this.requests.markInflight(entry);
     this.#keepAlive.noteSent();
-    if (this.options.onEvent) this.emit({ type: 'request', msgType: entry.call, reqId: entry.reqId });
+    if (this.options.onEvent)
+      this.emit({ type: 'request', msgType: entry.call, reqId: entry.reqId });
   }
 
   /** Starts connecting when idle; does nothing while connecting, open, waiting to retry or closed. */
@@ -137,9 +204,15 @@ export class ClientCore {
 
   #open(): void {
     this.#cancelReconnect = undefined;
-    const WebSocketCtor = this.options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket;
+    const WebSocketCtor =
+      this.options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket;
     if (!WebSocketCtor) {
-      this.terminate(new DerivConnectionError('no_websocket', 'No WebSocket implementation: pass the `WebSocket` option (in Node: `import WebSocket from "ws"`).'));
+      void this.terminate(
+        new DerivConnectionError(
+          'no_websocket',
+          'No WebSocket implementation: pass the `WebSocket` option (in Node: `import WebSocket from "ws"`).',
+        ),
+      );
       return;
     }
     const attempt = this.#snapshot.attempt;
@@ -155,7 +228,12 @@ export class ClientCore {
         },
         (error: unknown) => {
           this.#opening = false;
-          if (!this.#terminal) this.#afterLoss(new DerivConnectionError('handshake_failed', 'Could not get a URL for the socket.', { cause: error }));
+          if (!this.#terminal)
+            this.#afterLoss(
+              new DerivConnectionError('handshake_failed', 'Could not get a URL for the socket.', {
+                cause: error,
+              }),
+            );
         },
       );
     } else this.#openSocket(WebSocketCtor, this.options.url);
@@ -183,7 +261,11 @@ export class ClientCore {
         this.options.connectTimeoutMs,
       );
     } catch (error) {
-      this.#afterLoss(new DerivConnectionError('handshake_failed', 'The WebSocket could not be created.', { cause: error }));
+      this.#afterLoss(
+        new DerivConnectionError('handshake_failed', 'The WebSocket could not be created.', {
+          cause: error,
+        }),
+      );
       return;
     }
     this.#socket = socket;
@@ -221,7 +303,11 @@ export class ClientCore {
       this.emit({ type: 'ignored_message', reason: 'malformed' });
       return;
     }
-    if (typeof reply !== 'object' || reply === null || typeof (reply as { msg_type?: unknown }).msg_type !== 'string') {
+    if (
+      typeof reply !== 'object' ||
+      reply === null ||
+      typeof (reply as { msg_type?: unknown }).msg_type !== 'string'
+    ) {
       this.emit({ type: 'ignored_message', reason: 'malformed' });
       return;
     }
@@ -229,11 +315,18 @@ export class ClientCore {
     const error = envelope.error as { code?: unknown } | undefined;
     if (error?.code === 'InvalidAppID') {
       // Fatal: the server closes the socket and every retry would fail the same way.
-      this.terminate(createDerivApiError(envelope as unknown as DerivErrorEnvelope));
+      void this.terminate(createDerivApiError(envelope as unknown as DerivErrorEnvelope));
       return;
     }
-    if (!this.requests.handleReply(envelope, (value) => createDerivApiError(value as unknown as DerivErrorEnvelope))) {
-      this.emit({ type: 'ignored_message', reason: typeof envelope.req_id === 'number' ? 'unknown_req_id' : 'no_req_id' });
+    if (
+      !this.requests.handleReply(envelope, (value) =>
+        createDerivApiError(value as unknown as DerivErrorEnvelope),
+      )
+    ) {
+      this.emit({
+        type: 'ignored_message',
+        reason: typeof envelope.req_id === 'number' ? 'unknown_req_id' : 'no_req_id',
+      });
     }
   }
 
@@ -244,7 +337,15 @@ export class ClientCore {
     this.#keepAlive.stop();
     this.emit({ type: 'close', code: end.code, byClient: end.byClient });
     this.requests.rejectInflight(
-      (entry) => new DerivConnectionError('connection_lost', `The connection was lost before \`${entry.call}\` was answered.`, { cause: end.error, details: { call: entry.call, reqId: entry.reqId, closeCode: end.code } }),
+      (entry) =>
+        new DerivConnectionError(
+          'connection_lost',
+          `The connection was lost before \`${entry.call}\` was answered.`,
+          {
+            cause: end.error,
+            details: { call: entry.call, reqId: entry.reqId, closeCode: end.code },
+          },
+        ),
     );
     if (this.#terminal || end.byClient) return;
     this.#afterLoss(end.error);
@@ -260,12 +361,18 @@ export class ClientCore {
   #afterLoss(error: DerivConnectionError): void {
     const reconnect = this.options.reconnect;
     if (reconnect === false) {
-      this.terminate(error);
+      void this.terminate(error);
       return;
     }
     const attempt = this.#snapshot.attempt + 1;
     if (attempt > reconnect.maxAttempts) {
-      this.terminate(new DerivConnectionError('reconnect_exhausted', `Gave up after ${reconnect.maxAttempts} reconnect attempts.`, { cause: error, details: { attempts: reconnect.maxAttempts } }));
+      void this.terminate(
+        new DerivConnectionError(
+          'reconnect_exhausted',
+          `Gave up after ${reconnect.maxAttempts} reconnect attempts.`,
+          { cause: error, details: { attempts: reconnect.maxAttempts } },
+        ),
+      );
       return;
     }
     const delayMs = computeBackoffDelay(attempt, reconnect);
@@ -283,7 +390,11 @@ export class ClientCore {
     this.#cancelReconnect?.();
     this.#cancelReconnect = undefined;
     this.#keepAlive.stop();
-    const closed = new DerivConnectionError('closed', 'The client was closed.', error ? { cause: error } : {});
+    const closed = new DerivConnectionError(
+      'closed',
+      'The client was closed.',
+      error ? { cause: error } : {},
+    );
     const reason = error ?? closed;
     if (error) this.emit({ type: 'error', error });
     this.setSnapshot({ status: 'closed', lastError: error });
@@ -294,5 +405,4 @@ export class ClientCore {
     if (socket) void socket.close(1000, 'client closed', closed, true);
     return this.#lastSocketClosed;
   }
-
 }

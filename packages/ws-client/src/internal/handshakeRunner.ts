@@ -32,7 +32,11 @@ export class HandshakeRunner {
   /** Installs `handshake` (or none) and resolves with its first successful result. */
   set(handshake: ConnectionHandshake | undefined): Promise<unknown> {
     const previous = this.#record;
-    if (previous) this.#settle(previous, new DerivConnectionError('aborted', 'A newer authorization replaced this one.'));
+    if (previous)
+      this.#settle(
+        previous,
+        new DerivConnectionError('aborted', 'A newer authorization replaced this one.'),
+      );
     if (!handshake) {
       this.#record = undefined;
       return Promise.resolve(undefined);
@@ -43,7 +47,10 @@ export class HandshakeRunner {
       record.waiters.push({ resolve, reject });
     });
     if (this.#core.isTerminal) {
-      this.#settle(record, new DerivConnectionError('closed', 'Cannot authorize: the client is closed.'));
+      this.#settle(
+        record,
+        new DerivConnectionError('closed', 'Cannot authorize: the client is closed.'),
+      );
       return promise;
     }
     const socket = this.#core.socket;
@@ -62,7 +69,10 @@ export class HandshakeRunner {
     });
   }
 
-  async #loop(firstSocket: SocketConnection, firstReason: HandshakeContext['reason']): Promise<void> {
+  async #loop(
+    firstSocket: SocketConnection,
+    firstReason: HandshakeContext['reason'],
+  ): Promise<void> {
     for (;;) {
       // Always the current socket: if the one we started on died mid-run, go on with its successor.
       const socket = this.#core.socket;
@@ -83,10 +93,20 @@ export class HandshakeRunner {
       } catch (error) {
         if (this.#core.socket !== socket || this.#record !== record) continue; // lost or replaced
         if (isDerivConnectionError(error) && error.code === 'timeout') {
-          this.#core.dropSocket(new DerivConnectionError('connection_lost', 'The handshake got no answer; reconnecting.', { cause: error }));
+          this.#core.dropSocket(
+            new DerivConnectionError(
+              'connection_lost',
+              'The handshake got no answer; reconnecting.',
+              { cause: error },
+            ),
+          );
           return;
         }
-        if (isDerivConnectionError(error) && (error.code === 'connection_lost' || error.code === 'closed')) return;
+        if (
+          isDerivConnectionError(error) &&
+          (error.code === 'connection_lost' || error.code === 'closed')
+        )
+          return;
         // A refusal (InvalidToken, account mismatch...): stop here, no retry loop.
         this.#record = undefined;
         this.#settle(record, error);

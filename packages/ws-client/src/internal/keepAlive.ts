@@ -46,7 +46,8 @@ export class KeepAlive {
     if (keepAlive === false) return;
     const now = this.#options.clock.now();
     this.#lastSentAt = now;
-    if (!this.#pinging && now - this.#lastReceivedAt > keepAlive.intervalMs + keepAlive.timeoutMs) this.#ping();
+    if (!this.#pinging && now - this.#lastReceivedAt > keepAlive.intervalMs + keepAlive.timeoutMs)
+      this.#ping();
   }
 
   noteReceived(): void {
@@ -56,10 +57,13 @@ export class KeepAlive {
   #schedule(delayMs: number): void {
     this.#cancelTick?.();
     const generation = this.#generation;
-    this.#cancelTick = this.#core.timers.set(() => {
-      this.#cancelTick = undefined;
-      if (generation === this.#generation) this.#tick();
-    }, Math.max(0, delayMs));
+    this.#cancelTick = this.#core.timers.set(
+      () => {
+        this.#cancelTick = undefined;
+        if (generation === this.#generation) this.#tick();
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   #tick(): void {
@@ -89,7 +93,11 @@ export class KeepAlive {
         this.#pinging = false;
         if (isDerivConnectionError(error) && error.code === 'timeout') {
           this.#core.dropSocket(
-            new DerivConnectionError('connection_lost', `No answer to a keep-alive ping within ${keepAlive.timeoutMs} ms: the connection is presumed dead.`, { cause: error }),
+            new DerivConnectionError(
+              'connection_lost',
+              `No answer to a keep-alive ping within ${keepAlive.timeoutMs} ms: the connection is presumed dead.`,
+              { cause: error },
+            ),
           );
         } else this.#schedule(keepAlive.intervalMs);
       },

@@ -51,21 +51,47 @@ export class RequestManager {
    * Creates an entry for `request` (its `req_id` replaced by ours) with its timeout and abort
    * wiring. The caller then queues it or marks it sent.
    */
-  register(call: string, request: object, options: RegisterOptions): { entry: RequestEntry; promise: Promise<ReplyEnvelope> } {
+  register(
+    call: string,
+    request: object,
+    options: RegisterOptions,
+  ): { entry: RequestEntry; promise: Promise<ReplyEnvelope> } {
     const reqId = this.#nextReqId++;
     // Our req_id last, so a caller's own req_id can never collide with another request.
     const frame = JSON.stringify({ ...request, req_id: reqId });
     let entry!: RequestEntry;
     const promise = new Promise<ReplyEnvelope>((resolve, reject) => {
-      entry = { reqId, call, frame, state: 'new', resolve, reject, cancelTimer: undefined, removeAbortListener: undefined };
+      entry = {
+        reqId,
+        call,
+        frame,
+        state: 'new',
+        resolve,
+        reject,
+        cancelTimer: undefined,
+        removeAbortListener: undefined,
+      };
     });
     entry.cancelTimer = this.#timers.set(() => {
-      this.settle(entry, new DerivConnectionError('timeout', `No reply to \`${call}\` within ${options.timeoutMs} ms.`, { details: { call, reqId, timeoutMs: options.timeoutMs } }));
+      this.settle(
+        entry,
+        new DerivConnectionError(
+          'timeout',
+          `No reply to \`${call}\` within ${options.timeoutMs} ms.`,
+          { details: { call, reqId, timeoutMs: options.timeoutMs } },
+        ),
+      );
     }, options.timeoutMs);
     const signal = options.signal;
     if (signal) {
       const onAbort = (): void => {
-        this.settle(entry, new DerivConnectionError('aborted', `\`${call}\` was aborted by its caller.`, { cause: signal.reason, details: { call, reqId } }));
+        this.settle(
+          entry,
+          new DerivConnectionError('aborted', `\`${call}\` was aborted by its caller.`, {
+            cause: signal.reason,
+            details: { call, reqId },
+          }),
+        );
       };
       signal.addEventListener('abort', onAbort, { once: true });
       this.#abortListeners += 1;

@@ -1,5 +1,9 @@
 import { DerivConnectionError } from '../derivConnectionError.js';
-import type { WebSocketConstructorLike, WebSocketLike } from '../webSocketLike.js';
+import type {
+  WebSocketConstructorLike,
+  WebSocketEventLike,
+  WebSocketLike,
+} from '../webSocketLike.js';
 import type { CancelTimer, CountedTimers } from './timers.js';
 
 /** How a socket ended. */
@@ -36,7 +40,7 @@ export class SocketConnection {
   readonly #socket: WebSocketLike;
   readonly #handlers: SocketHandlers;
   readonly #timers: CountedTimers;
-  readonly #listeners: [string, (event: never) => void][];
+  readonly #listeners: [string, (event: WebSocketEventLike) => void][];
   #cancelConnectTimer: CancelTimer | undefined;
   #cancelGraceTimer: CancelTimer | undefined;
   #opened = false;
@@ -63,15 +67,43 @@ export class SocketConnection {
     });
     this.#socket = new WebSocket(url);
     this.#listeners = [
-      ['open', () => { this.#onOpen(); }],
-      ['message', (event: { data: unknown }) => { this.#onMessage(event.data); }],
-      ['error', (event: { error?: unknown; message?: unknown }) => { this.#onError(event); }],
-      ['close', (event: { code?: number; reason?: string }) => { this.#onClose(event); }],
-    ] as [string, (event: never) => void][];
+      [
+        'open',
+        () => {
+          this.#onOpen();
+        },
+      ],
+      [
+        'message',
+        (event) => {
+          this.#onMessage(event.data);
+        },
+      ],
+      [
+        'error',
+        (event) => {
+          this.#onError(event);
+        },
+      ],
+      [
+        'close',
+        (event) => {
+          this.#onClose(event);
+        },
+      ],
+    ];
     for (const [type, listener] of this.#listeners) this.#socket.addEventListener(type, listener);
     this.#counters.socketListeners += this.#listeners.length;
     this.#cancelConnectTimer = timers.set(() => {
-      this.#end(1006, false, new DerivConnectionError('handshake_failed', `The WebSocket did not open within ${connectTimeoutMs} ms.`, { details: { timeoutMs: connectTimeoutMs } }));
+      this.#end(
+        1006,
+        false,
+        new DerivConnectionError(
+          'handshake_failed',
+          `The WebSocket did not open within ${connectTimeoutMs} ms.`,
+          { details: { timeoutMs: connectTimeoutMs } },
+        ),
+      );
       this.#closeSocket(4000, 'connect timeout');
     }, connectTimeoutMs);
   }
@@ -92,7 +124,12 @@ export class SocketConnection {
    * Closes the socket on our initiative. `onEnd` runs now (with `byClient: true`) so that callers
    * settle synchronously; {@link SocketConnection.closed} resolves when the `close` event came.
    */
-  close(code: number, reason: string, error: DerivConnectionError, byClient: boolean): Promise<void> {
+  close(
+    code: number,
+    reason: string,
+    error: DerivConnectionError,
+    byClient: boolean,
+  ): Promise<void> {
     if (!this.#ended) {
       this.#end(code, byClient, error);
       this.#closeSocket(code, reason);
@@ -106,7 +143,8 @@ export class SocketConnection {
     }, CLOSE_GRACE_MS);
     try {
       // Only 1000 and 3000-4999 are valid from a client; a socket still connecting gets no code.
-      if (this.#socket.readyState === OPEN) this.#socket.close(code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000, reason);
+      if (this.#socket.readyState === OPEN)
+        this.#socket.close(code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000, reason);
       else this.#socket.close();
     } catch {
       this.#detach();
@@ -127,18 +165,30 @@ export class SocketConnection {
     this.#handlers.onMessage(text);
   }
 
-  #onError(event: { error?: unknown; message?: unknown }): void {
-    const message = typeof event.message === 'string' && event.message !== '' ? `: ${event.message}` : '';
+  #onError(event: WebSocketEventLike): void {
+    const message =
+      typeof event.message === 'string' && event.message !== '' ? `: ${event.message}` : '';
     const code = this.#opened ? 'connection_lost' : 'handshake_failed';
-    this.#end(1006, false, new DerivConnectionError(code, `The WebSocket failed${message}.`, { cause: event.error }));
+    this.#end(
+      1006,
+      false,
+      new DerivConnectionError(code, `The WebSocket failed${message}.`, { cause: event.error }),
+    );
     this.#closeSocket(1000, '');
   }
 
-  #onClose(event: { code?: number; reason?: string }): void {
+  #onClose(event: WebSocketEventLike): void {
     const code = typeof event.code === 'number' ? event.code : 1006;
-    const reason = typeof event.reason === 'string' && event.reason !== '' ? ` (${event.reason})` : '';
+    const reason =
+      typeof event.reason === 'string' && event.reason !== '' ? ` (${event.reason})` : '';
     const errorCode = this.#opened ? 'connection_lost' : 'handshake_failed';
-    this.#end(code, false, new DerivConnectionError(errorCode, `The WebSocket closed with code ${code}${reason}.`, { details: { closeCode: code } }));
+    this.#end(
+      code,
+      false,
+      new DerivConnectionError(errorCode, `The WebSocket closed with code ${code}${reason}.`, {
+        details: { closeCode: code },
+      }),
+    );
     this.#detach();
   }
 
@@ -155,13 +205,15 @@ export class SocketConnection {
     this.#detached = true;
     this.#cancelGraceTimer?.();
     this.#cancelGraceTimer = undefined;
-    for (const [type, listener] of this.#listeners) this.#socket.removeEventListener(type, listener);
+    for (const [type, listener] of this.#listeners)
+      this.#socket.removeEventListener(type, listener);
     this.#counters.socketListeners -= this.#listeners.length;
     this.#resolveClosed();
   }
 }
 
 function decode(data: unknown): string {
-  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return new TextDecoder().decode(data as ArrayBuffer);
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data))
+    return new TextDecoder().decode(data);
   return String(data);
 }

@@ -8,7 +8,17 @@ import { findLeaks, recorded } from './harness.js';
 for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
   const original = console[level].bind(console);
   console[level] = (...args: unknown[]) => {
-    recorded.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${String(arg.stack)}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+    recorded.push(
+      args
+        .map((arg) =>
+          arg instanceof Error
+            ? `${arg.message} ${String(arg.stack)}`
+            : typeof arg === 'string'
+              ? arg
+              : JSON.stringify(arg),
+        )
+        .join(' '),
+    );
     original(...args);
   };
 }

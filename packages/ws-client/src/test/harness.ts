@@ -4,7 +4,12 @@
  * token ever shows up in any of them.
  */
 import WebSocket from 'ws';
-import { startMockServer, type MockLoginAccount, type MockServer, type MockServerOptions } from '@deriv-auth/mock-server';
+import {
+  startMockServer,
+  type MockLoginAccount,
+  type MockServer,
+  type MockServerOptions,
+} from '@deriv-auth/mock-server';
 import { createDerivClient, type DerivClient } from '../createDerivClient.js';
 import type { DerivClientOptions } from '../options.js';
 import type { DerivSession } from '../sessionTypes.js';
@@ -19,7 +24,9 @@ export const recorded: string[] = [];
 
 /** Secrets (shortened) that appear in anything recorded. */
 export function findLeaks(): string[] {
-  return [...secrets].filter((secret) => recorded.some((text) => text.includes(secret))).map((secret) => `${secret.slice(0, 6)}… leaked`);
+  return [...secrets]
+    .filter((secret) => recorded.some((text) => text.includes(secret)))
+    .map((secret) => `${secret.slice(0, 6)}… leaked`);
 }
 
 /** Records an error with its whole cause chain, details and echo. */
@@ -28,7 +35,10 @@ export function recordError(error: unknown): void {
   for (let depth = 0; depth < 8 && current !== undefined && current !== null; depth += 1) {
     if (current instanceof Error) {
       recorded.push(current.message, String(current.stack), safeJson(current));
-      recorded.push(safeJson((current as { details?: unknown }).details), safeJson((current as { echoReq?: unknown }).echoReq));
+      recorded.push(
+        safeJson((current as { details?: unknown }).details),
+        safeJson((current as { echoReq?: unknown }).echoReq),
+      );
       current = current.cause;
     } else {
       recorded.push(safeJson(current));
@@ -47,7 +57,9 @@ export function record(value: unknown): void {
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value, (_key, field: unknown) => (field instanceof Error ? { name: field.name, message: field.message } : field)) ?? '';
+    return JSON.stringify(value, (_key, field: unknown) =>
+      field instanceof Error ? { name: field.name, message: field.message } : field,
+    );
   } catch {
     return String(value);
   }
@@ -66,7 +78,10 @@ export async function login(server: MockServer, user = 'john'): Promise<MockLogi
 }
 
 /** Creates a client for `server` with fast reconnects, recording every event and snapshot. */
-export function connectClient(server: MockServer, options: Partial<DerivClientOptions> = {}): DerivClient {
+export function connectClient(
+  server: MockServer,
+  options: Partial<DerivClientOptions> = {},
+): DerivClient {
   const client = createDerivClient({
     appId: 1089,
     endpoint: server.wsUrl,
@@ -107,7 +122,13 @@ export async function closeAndCount(client: DerivClient): Promise<Record<string,
 }
 
 /** What {@link closeAndCount} returns for a clean client. */
-export const NOTHING_LEFT = { inflightRequests: 0, queuedRequests: 0, timers: 0, socketListeners: 0, abortListeners: 0 };
+export const NOTHING_LEFT = {
+  inflightRequests: 0,
+  queuedRequests: 0,
+  timers: 0,
+  socketListeners: 0,
+  abortListeners: 0,
+};
 
 /** Settles `promise` and returns its rejection (recorded), failing when it resolves. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
@@ -127,4 +148,10 @@ export async function until(predicate: () => boolean, timeoutMs = 5_000): Promis
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** Returns `value`, failing the test when it is undefined (instead of a `!` assertion). */
+export function defined<T>(value: T | undefined | null): T {
+  if (value === undefined || value === null) throw new Error('expected a value');
+  return value;
 }
