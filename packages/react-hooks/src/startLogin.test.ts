@@ -57,6 +57,15 @@ describe('startLogin', () => {
     });
   });
 
+  it('leaves no pending login when core rejects the options', () => {
+    const browser = createFakeBrowser('http://localhost:5173/');
+    expect(() => startLogin({ appId: -1, environment: browser.environment })).toThrow(
+      expect.objectContaining({ code: 'invalid_app_id' }),
+    );
+    expect(browser.storage.size).toBe(0);
+    expect(browser.assigned).toEqual([]);
+  });
+
   it('refuses to start when the tab has no storage, since the callback could never be checked', () => {
     const browser = createFakeBrowser('http://localhost:5173/', { storage: false });
     expect(() => startLogin({ appId: 1089, environment: browser.environment })).toThrow(

@@ -32,7 +32,9 @@ export type StartLoginReturnType = string;
  * @param parameters - App id and login page options, plus `returnTo`, `ttlMs`, `environment`.
  * @returns The login URL (also when `navigate` is `false`).
  * @throws {@link DerivLoginError} `storage_unavailable` when the state cannot be kept for the tab,
- *   `browser_unavailable` on a server without an injected environment.
+ *   `browser_unavailable` on a server without an injected environment; core's
+ *   {@link @deriv-auth/core!DerivAuthError} (`invalid_app_id`, ...) for options it rejects, in which
+ *   case no login is left pending.
  * @example
  * ```ts
  * button.onclick = () => startLogin({ appId: 1089, returnTo: '/trade' })
@@ -51,9 +53,10 @@ export function startLogin(parameters: StartLoginParameters): StartLoginReturnTy
   } = parameters;
   const browser = environment ?? createBrowserEnvironment();
   const state = createOAuthState(browser.random);
+  // Build first: options core rejects must not leave a pending login behind.
+  const url = buildOAuthUrl({ ...urlOptions, state });
   const record: LoginRecord = { state, expiresAt: browser.now() + ttlMs, returnTo };
   saveLoginRecord(browser, storageKey, record);
-  const url = buildOAuthUrl({ ...urlOptions, state });
   if (navigate) browser.location.assign(url);
   return url;
 }
