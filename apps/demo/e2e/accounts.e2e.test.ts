@@ -21,7 +21,7 @@ describe('switching accounts and logging out', () => {
       demo.page.locator('[data-account="VRTC1859315"]').getAttribute('aria-current'),
     ).resolves.toBe('true');
     await expect(demo.page.getByTestId('account').textContent()).resolves.toContain('Demo');
-    await saveScreenshot(demo.page, '05-switched-account');
+    await saveScreenshot(demo.page, '06-switched-account');
     expect(stack.mock.connections().map((connection) => connection.loginid)).toEqual([
       'VRTC1859315',
     ]);
@@ -36,12 +36,15 @@ describe('switching accounts and logging out', () => {
     await loginThroughOAuthPage(demo);
     await expectAuthorized(demo, 'CR799393');
     const tokens = tokensFromCallback(demo);
-    const [connection] = stack.mock.connections();
+    // The previous test's socket may still be closing: pick this page's connection.
+    const connection = stack.mock
+      .connections()
+      .find((candidate) => candidate.loginid === 'CR799393');
     expect(connection).toBeDefined();
 
     await demo.page.getByRole('button', { name: 'Log out' }).click();
     await demo.page.getByTestId('landing').waitFor();
-    await saveScreenshot(demo.page, '06-logged-out');
+    await saveScreenshot(demo.page, '08-logged-out');
     const calls = stack.mock.log(connection?.id).map((entry) => JSON.stringify(entry));
     expect(calls.some((call) => call.includes('"logout"'))).toBe(true);
     const stored = await demo.page.evaluate(() => Object.values(window.sessionStorage).join(' '));
@@ -73,6 +76,6 @@ describe('a user with several accounts', () => {
     await expectAuthorized(demo, 'CR900011');
     await expect(demo.page.getByTestId('currency').textContent()).resolves.toBe('BTC');
     await expect(demo.page.getByTestId('balance').textContent()).resolves.toContain('0.015');
-    await saveScreenshot(demo.page, '05b-multi-account-btc');
+    await saveScreenshot(demo.page, '07-multi-account-btc');
   });
 });

@@ -19,7 +19,7 @@ describe('error states', () => {
     await expect(alert.textContent()).resolves.toContain('Login cancelled');
     expect(new URL(demo.page.url()).search).toBe('');
     expect(stack.mock.connections()).toEqual([]);
-    await saveScreenshot(demo.page, '07-login-denied');
+    await saveScreenshot(demo.page, '09-login-denied');
 
     // Trying again works.
     await demo.page.getByRole('button', { name: 'Log in again' }).click();
@@ -36,7 +36,7 @@ describe('error states', () => {
     await expect(alert.getAttribute('data-code')).resolves.toBe('InvalidToken');
     await expect(alert.textContent()).resolves.toContain('expired or revoked');
     await expect(demo.page.getByRole('button', { name: 'Log in again' }).count()).resolves.toBe(1);
-    await saveScreenshot(demo.page, '08-revoked-token');
+    await saveScreenshot(demo.page, '10-revoked-token');
   });
 
   it('explains a session revoked while signed in, at the next authorize', async () => {
@@ -73,6 +73,6 @@ describe('error states', () => {
     await expect(alert.getAttribute('data-code')).resolves.toBe('InvalidToken');
     await expect(alert.textContent()).resolves.toContain('another app');
     expect(new URL(demo.page.url()).search).toBe('');
-    await saveScreenshot(demo.page, '09-token-for-another-app');
+    await saveScreenshot(demo.page, '11-token-for-another-app');
   });
 });

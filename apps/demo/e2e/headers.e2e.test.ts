@@ -81,6 +81,6 @@ describe('the dev server', () => {
     await expect(
       demo.page.evaluate(() => typeof (window as { $RefreshReg$?: unknown }).$RefreshReg$),
     ).resolves.toBe('function');
-    await saveScreenshot(demo.page, '12-dev-server-landing');
+    await saveScreenshot(demo.page, '14-dev-server-landing');
   });
 });

@@ -21,7 +21,15 @@ describe('logging in through the OAuth page', () => {
     expect(loginUrl.searchParams.get('app_id')).toBe(String(stack.appId));
     expect(loginUrl.searchParams.get('state')).toMatch(/^[\w-]{22,}$/);
     await saveScreenshot(demo.page, '02-mock-oauth-page');
+    // Slow the server's authorize down to see the callback page at work: by then the tokens
+    // must already be gone from the address bar.
+    const undoDelay = stack.mock.inject({ type: 'delay', call: 'authorize', ms: 1500 });
     await demo.page.getByRole('button', { name: 'Authorize', exact: true }).click();
+    await demo.page.getByTestId('callback').waitFor();
+    expect(new URL(demo.page.url()).pathname).toBe('/redirect');
+    expect(new URL(demo.page.url()).search).toBe('');
+    await saveScreenshot(demo.page, '03-callback-authorizing');
+    undoDelay();
 
     await expectAuthorized(demo, 'CR799393');
     const account = demo.page.getByTestId('account');
@@ -41,7 +49,7 @@ describe('logging in through the OAuth page', () => {
     expect(listed).toEqual(['CR799393', 'VRTC1859315']);
     await expect(demo.page.getByTestId('connection').textContent()).resolves.toContain('Connected');
     expect(new URL(demo.page.url()).pathname).toBe('/');
-    await saveScreenshot(demo.page, '03-authorized');
+    await saveScreenshot(demo.page, '04-authorized');
 
     // The server agrees: one connection, authorized as the account shown.
     expect(stack.mock.connections().map((connection) => connection.loginid)).toEqual(['CR799393']);
@@ -108,6 +116,6 @@ describe('logging in through the OAuth page', () => {
     await error.waitFor();
     await expect(error.getAttribute('data-code')).resolves.toBe('login_not_started');
     expect(new URL(demo.page.url()).search).toBe('');
-    await saveScreenshot(demo.page, '04-replayed-callback-refused');
+    await saveScreenshot(demo.page, '05-replayed-callback-refused');
   });
 });

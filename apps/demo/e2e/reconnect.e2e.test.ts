@@ -21,13 +21,13 @@ describe('losing the connection', () => {
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toContain('Reconnecting');
     await expect(demo.page.getByTestId('loginid').textContent()).resolves.toBe('CR799393');
-    await saveScreenshot(demo.page, '10-reconnecting');
+    await saveScreenshot(demo.page, '12-reconnecting');
 
     stack.mock.clearFaults();
     await expectAuthorized(demo, 'CR799393');
     await notice.waitFor({ state: 'detached' });
     // A new socket, authorized again by the client on its own.
     expect(stack.mock.connections().map((connection) => connection.loginid)).toEqual(['CR799393']);
-    await saveScreenshot(demo.page, '11-reconnected');
+    await saveScreenshot(demo.page, '13-reconnected');
   });
 });
