@@ -40,7 +40,7 @@ export {
 } from './scopes.js';
 export type { CallRequirement, DerivScope } from './scopes.js';
 export { CALL_REQUIREMENTS } from './generated/callRequirements.js';
-export { SENSITIVE_FIELDS, SENSITIVE_FIELD_NAMES } from './generated/sensitiveFields.js';
+export { SENSITIVE_REQUEST_FIELDS, SENSITIVE_FIELD_NAMES } from './generated/sensitiveFields.js';
 export {
   TOKEN_PATTERN,
   LOGIN_ID_PATTERN,

@@ -47,7 +47,7 @@ describe('redactSecrets', () => {
     expect(redactSecrets(input)).toStrictEqual(expected);
   });
 
-  it('redacts the fields a call marks sensitive, from msg_type or the request key', () => {
+  it('redacts every field a Deriv schema marks sensitive', () => {
     expect(
       redactSecrets({
         new_account_virtual: 1,
@@ -88,12 +88,15 @@ describe('redactSecrets', () => {
     });
   });
 
-  it('keeps personal field names untouched in unrelated messages', () => {
+  it('walks an authorize response instead of hiding it whole', () => {
     expect(
-      redactSecrets({ msg_type: 'active_symbols', active_symbols: [{ name: 'Volatility 50' }] }),
+      redactSecrets({
+        msg_type: 'authorize',
+        authorize: { loginid: 'CR1', email: 'a@b.c', scopes: ['read'] },
+      }),
     ).toStrictEqual({
-      msg_type: 'active_symbols',
-      active_symbols: [{ name: 'Volatility 50' }],
+      msg_type: 'authorize',
+      authorize: { loginid: 'CR1', email: REDACTED, scopes: ['read'] },
     });
   });
 

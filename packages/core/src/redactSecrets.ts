@@ -1,36 +1,23 @@
-import { SENSITIVE_FIELDS } from './generated/sensitiveFields.js';
+import { SENSITIVE_FIELD_NAMES } from './generated/sensitiveFields.js';
 
 /** What {@link redactSecrets} puts in place of a secret, the same text the Deriv server uses in `echo_req`. */
 export const REDACTED = '<not shown>';
 
-// Credentials wherever they appear, whatever the call. Personal fields (names, phone, ...) are
-// redacted per call from the generated SENSITIVE_FIELDS instead, because names like `name` or
-// `description` are harmless in most other messages.
+// Credentials by shape, whatever the call, plus every field name a Deriv schema marks sensitive.
+// Over-redacting a harmless `name` in a log line is the price of never leaking a real one.
 const SECRET_KEY =
-  /^(?:authorize|tokens?|token\d+|new_token|chat_token|access_token|refresh_token|id_token|code_verifier|verification_code|secret_answer|\w*password|\w*Password|oauth_token)$/;
+  /^(?:tokens?|token\d+|\w*_token|\w*password|\w*Password|code_verifier|authorization)$/;
+let sensitiveNames: Set<string> | undefined;
 
-// A token inside a URL or log text: `token1=a1-...`, `&token=...`, `"authorize":"..."` is covered by keys.
-const TOKEN_IN_TEXT = /((?:^|[?&#\s])\s*(?:token\d*|authorize)=)[^&#\s]*/g;
+// A token inside text: `token1=...` in a redirect URL, `token=...` in a query string.
+const TOKEN_IN_TEXT = /((?:^|[?&#\s])\s*(?:\w*token\d*|authorize)=)[^&#\s]*/gi;
 
-function sensitivePathsOf(value: object): Set<string> | undefined {
-  const record = value as Record<string, unknown>;
-  const call =
-    typeof record['msg_type'] === 'string'
-      ? record['msg_type']
-      : Object.keys(record).find((key) => Object.hasOwn(SENSITIVE_FIELDS, key));
-  const fields =
-    call !== undefined && Object.hasOwn(SENSITIVE_FIELDS, call)
-      ? SENSITIVE_FIELDS[call]
-      : undefined;
-  return fields ? new Set([...fields.request, ...fields.response]) : undefined;
+function isSecretKey(key: string): boolean {
+  sensitiveNames ??= new Set(SENSITIVE_FIELD_NAMES);
+  return SECRET_KEY.test(key) || sensitiveNames.has(key);
 }
 
-function redact(
-  value: unknown,
-  path: string,
-  paths: Set<string> | undefined,
-  seen: WeakMap<object, unknown>,
-): unknown {
+function redact(value: unknown, seen: WeakMap<object, unknown>): unknown {
   if (typeof value === 'string') return value.replace(TOKEN_IN_TEXT, `$1${REDACTED}`);
   if (typeof value !== 'object' || value === null) return value;
   const copied = seen.get(value);
@@ -38,29 +25,25 @@ function redact(
   if (Array.isArray(value)) {
     const copy: unknown[] = [];
     seen.set(value, copy);
-    for (const item of value) copy.push(redact(item, path, paths, seen));
+    for (const item of value) copy.push(redact(item, seen));
     return copy;
   }
   if (value instanceof Error) {
-    const copy = { name: value.name, message: redact(value.message, path, paths, seen) };
+    const copy = { name: value.name, message: redact(value.message, seen) };
     seen.set(value, copy);
     return copy;
   }
-  // Call-specific paths apply from the message root.
-  const ownPaths = path === '' ? (sensitivePathsOf(value) ?? paths) : paths;
   const copy: Record<string, unknown> = {};
   seen.set(value, copy);
   for (const key of Object.keys(value)) {
-    // `echo_req` repeats the request, so the request's paths apply from its root again.
-    const childPath = path === '' && key === 'echo_req' ? '' : path === '' ? key : `${path}.${key}`;
     const item = (value as Record<string, unknown>)[key];
-    const secret = SECRET_KEY.test(key) || ownPaths?.has(childPath) === true;
     // defineProperty: a `__proto__` key stays an own data property and never reaches a prototype.
     Object.defineProperty(copy, key, {
+      // A secret name holding an object (`authorize` in a response) is walked, not hidden whole.
       value:
-        secret && item !== undefined && item !== null
+        item != null && (typeof item !== 'object' || Array.isArray(item)) && isSecretKey(key)
           ? REDACTED
-          : redact(item, childPath, ownPaths, seen),
+          : redact(item, seen),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -73,11 +56,12 @@ function redact(
  * Returns a deep copy of any value with every secret replaced by {@link REDACTED}, ready to log.
  *
  * @remarks
- * Redacts, at any depth: `authorize`, `tokens`, `token`, `token1..N`, `new_token`, `chat_token`,
- * passwords, `verification_code`, `secret_answer`; inside strings, `token1=...` URL parameters;
- * and for messages whose call is known (from `msg_type` or the request key), every field Deriv's
- * schemas mark `sensitive` for that call (also inside `echo_req`). Cycles are preserved, `Error`
- * objects become `{ name, message }`, class instances become plain objects.
+ * Hides, at any depth, the value of every field named like a credential (`token`, `tokens`,
+ * `token1..N`, `*_token`, `*password`) or marked `sensitive` anywhere in Deriv's schemas
+ * ({@link SENSITIVE_FIELD_NAMES}: `authorize`, `verification_code`, `email`, ...), and
+ * `token1=...` parameters inside strings. A sensitive name holding an object (the `authorize`
+ * response) is walked rather than hidden whole. Cycles are preserved, `Error` objects become
+ * `{ name, message }`, class instances become plain objects.
  *
  * @param value - Anything: a request, a response, an error envelope, a URL string.
  * @returns A redacted deep copy typed like the input (secret fields now hold `'<not shown>'`).
@@ -89,5 +73,5 @@ function redact(
  * @see https://developers.deriv.com/docs/api-authentication
  */
 export function redactSecrets<T>(value: T): T {
-  return redact(value, '', undefined, new WeakMap()) as T;
+  return redact(value, new WeakMap()) as T;
 }

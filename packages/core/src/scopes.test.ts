@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_REQUIREMENTS } from './generated/callRequirements.js';
-import { SENSITIVE_FIELDS, SENSITIVE_FIELD_NAMES } from './generated/sensitiveFields.js';
+import { SENSITIVE_FIELD_NAMES, SENSITIVE_REQUEST_FIELDS } from './generated/sensitiveFields.js';
 import {
   DERIV_SCOPES,
   getCallName,
@@ -52,8 +52,9 @@ describe('CALL_REQUIREMENTS (generated from the 137 send.json files)', () => {
   });
 
   it('lists the sensitive fields of the schemas', () => {
-    expect(SENSITIVE_FIELDS['authorize']?.request).toEqual(['authorize', 'tokens']);
-    expect(SENSITIVE_FIELDS['api_token']?.response).toContain('api_token.tokens.token');
+    expect(SENSITIVE_REQUEST_FIELDS['authorize']).toEqual(['authorize', 'tokens']);
+    expect(SENSITIVE_REQUEST_FIELDS['ping']).toBeUndefined();
+    expect(SENSITIVE_FIELD_NAMES).toContain('chat_token'); // response-only (p2p_advertiser_info)
     expect(SENSITIVE_FIELD_NAMES).toEqual(
       expect.arrayContaining(['authorize', 'tokens', 'token', 'new_password', 'verification_code']),
     );
