@@ -7,9 +7,7 @@
 //   because it keeps one import statement per module and gzips without the shared dictionary.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath, URL } from 'node:url';
-import console from 'node:console';
-import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 
 const BUDGET_BYTES = 2048;
 const packages = fileURLToPath(new URL('../..', import.meta.url));

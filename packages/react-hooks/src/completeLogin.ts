@@ -9,7 +9,8 @@ import type { DerivSession } from '@deriv-auth/ws-client';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
 import { DerivLoginError } from './derivLoginError.js';
 import { DEFAULT_STORAGE_KEY, consumeLoginRecord } from './internal/loginRecord.js';
-import { pickAccount, type AccountChoice } from './internal/pickAccount.js';
+import type { AccountChoice } from './accountChoice.js';
+import { pickAccount } from './internal/pickAccount.js';
 import { callbackEntry, setCallbackState } from './oAuthCallbackState.js';
 
 /** Parameters of {@link completeLogin}. */

@@ -15,7 +15,7 @@ export { startLogin, DEFAULT_LOGIN_TTL_MS } from './startLogin.js';
 export type { StartLoginParameters, StartLoginReturnType } from './startLogin.js';
 export { completeLogin } from './completeLogin.js';
 export type { CompleteLoginParameters, CompleteLoginReturnType } from './completeLogin.js';
-export type { AccountChoice, AccountSummary } from './internal/pickAccount.js';
+export type { AccountChoice, AccountSummary } from './accountChoice.js';
 export { getOAuthCallbackState, watchOAuthCallbackState } from './oAuthCallbackState.js';
 export type { OAuthCallbackState } from './oAuthCallbackState.js';
 export { DerivProvider, useDerivSessionInstance } from './derivProvider.js';

@@ -1,19 +1,6 @@
 import type { DerivAccount } from '@deriv-auth/core';
+import type { AccountChoice } from '../accountChoice.js';
 import { DerivLoginError } from '../derivLoginError.js';
-
-/** An account as the chooser sees it: no token, so app code never handles one. */
-export interface AccountSummary {
-  readonly account: string;
-  readonly currency: string;
-}
-
-/**
- * Which account {@link completeLogin} authorizes: `'first'` (as Deriv listed them), `'virtual'`
- * (the first demo account, else the first), `'real'` (the first real account, else the first), or a
- * function returning the login id.
- */
-export type AccountChoice =
-  'first' | 'virtual' | 'real' | ((accounts: readonly AccountSummary[]) => string | undefined);
 
 // Deriv demo login ids start with VR (VRTC..., VRW...).
 const isVirtual = (account: string): boolean => /^vr/i.test(account);
