@@ -39,7 +39,7 @@ async function cycle(): Promise<Record<string, number>> {
 }
 
 describe('1,000 connect/authorize/close cycles', () => {
-  it('leave no growth of heap, timers or listeners', async () => {
+  it('leave no growth of heap, timers or listeners', { timeout: 90_000 }, async () => {
     expect(gc, 'run with --expose-gc').toBeTypeOf('function');
     for (let index = 0; index < 100; index += 1) await cycle(); // warm-up: JIT, pools
     const timersBefore = timersAlive();
@@ -47,21 +47,18 @@ describe('1,000 connect/authorize/close cycles', () => {
     for (let index = 1; index <= 1_000; index += 1) {
       const left = await cycle();
       if (Object.values(left).some((count) => count !== 0)) expect(left).toEqual(NOTHING_LEFT);
-      if (index % 250 === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      if (index % 200 === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
         heap.push(heapAfterGc());
       }
     }
-    console.info(`heap after 250/500/750/1000 cycles: ${heap.join(' / ')} B`);
-    // V8 grows in steps (tables resize now and then) and flattens out; a leak climbs in every
-    // interval. A leak of ~100 B per cycle adds 25 kB to each 250-cycle step, so the smallest step
-    // must stay under that.
-    const steps = [
-      defined(heap[1]) - defined(heap[0]),
-      defined(heap[2]) - defined(heap[1]),
-      defined(heap[3]) - defined(heap[2]),
-    ];
-    expect(Math.min(...steps)).toBeLessThan(25_000);
+    console.info(`heap after 200/400/600/800/1000 cycles: ${heap.join(' / ')} B`);
+    // V8, Node's net layer and ws grow in steps and by ~100 B per cycle even with a bare ws client
+    // (measured); a real leak (a socket, a request entry, a timer or a closure over a socket, each
+    // well over 1 kB) climbs in every interval. 300 B per cycle adds 60 kB to each 200-cycle step,
+    // so the smallest step must stay under that.
+    const steps = heap.slice(1).map((value, index) => value - defined(heap[index]));
+    expect(Math.min(...steps)).toBeLessThan(60_000);
     expect(timersAlive()).toBeLessThanOrEqual(timersBefore);
   });
 });

@@ -57,9 +57,11 @@ export function record(value: unknown): void {
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value, (_key, field: unknown) =>
+    // JSON.stringify returns undefined for undefined, despite its declared type.
+    const text = JSON.stringify(value, (_key, field: unknown) =>
       field instanceof Error ? { name: field.name, message: field.message } : field,
-    );
+    ) as string | undefined;
+    return text ?? '';
   } catch {
     return String(value);
   }
