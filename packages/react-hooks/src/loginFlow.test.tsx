@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { MockServer } from '@deriv-auth/mock-server';
 import type { DerivSession } from '@deriv-auth/ws-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
 import { DerivProvider } from './derivProvider.js';
 import { createTestSession, followLogin, liveTimers, startServer, visit } from './test/harness.js';
@@ -171,6 +171,7 @@ describe('the login flow in React against the mock server', () => {
       expect(session.getSnapshot().connection).toBe('connecting');
     });
     const rendersAtUnmount = renders;
+    const consoleError = vi.spyOn(console, 'error');
     page.unmount();
 
     // The session (not React) owns the socket: the login still completes after the unmount.
@@ -178,6 +179,8 @@ describe('the login flow in React against the mock server', () => {
       expect(session.getSnapshot().status).toBe('authorized');
     });
     expect(renders).toBe(rendersAtUnmount);
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
     await session.close();
     await server.close();
     serverClosed = true;
