@@ -45,7 +45,7 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
  *
  * @param options - port (0 = any free port), host, extra apps and users, idle timeout, rate limit
  * @returns the running server's handle: URLs, `login()`, `inject()`, `restart()`, `close()`, the received log
- * @throws {RangeError} when an option is out of range; the listen error (e.g. `EADDRINUSE`) when the port is taken
+ * @throws {RangeError} when an option is out of range (idle timeout, rate limit, an app's id or redirect URL); the listen error (e.g. `EADDRINUSE`) when the port is taken
  * @example
  * ```ts
  * import WebSocket from 'ws';
@@ -66,6 +66,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const rateLimit = options.rateLimit ?? false;
   if (rateLimit !== false && !(rateLimit.maxRequests >= 1 && rateLimit.windowMs > 0)) {
     throw new RangeError('rateLimit needs maxRequests >= 1 and windowMs > 0.');
+  }
+  for (const app of options.apps ?? []) {
+    if (!Number.isInteger(app.appId) || app.appId <= 0)
+      throw new RangeError(`appId must be a positive integer, got ${app.appId}.`);
+    if (!URL.canParse(app.redirectUri))
+      throw new RangeError(`redirectUri of app ${app.appId} is not an absolute URL.`);
   }
   const host = options.host ?? '127.0.0.1';
   const state = new MockState(options.apps, options.users);

@@ -87,6 +87,25 @@ describe('real Deriv calls the mock does not implement', () => {
   });
 });
 
+describe('balance of other accounts', () => {
+  it('answers a named authorized account, and all of them with account: all', async () => {
+    const { accounts } = await server.login({ appId: 1089 });
+    await client.call({ authorize: accounts[0]?.token, tokens: [accounts[1]?.token] });
+    expect(await client.call({ balance: 1, account: 'VRTC1859315' })).toHaveProperty(
+      'balance.loginid',
+      'VRTC1859315',
+    );
+    const all = await client.call({ balance: 1, account: 'all' });
+    expect(Object.keys((all['balance'] as { accounts: object }).accounts)).toEqual([
+      'CR799393',
+      'VRTC1859315',
+    ]);
+    expect((await client.call({ balance: 1, account: 'CR900010' }))['error']).toMatchObject({
+      code: 'AuthorizationRequired',
+    });
+  });
+});
+
 describe('get_settings', () => {
   it("answers the authorized user's settings", async () => {
     const reply = await client.call({ get_settings: 1 });

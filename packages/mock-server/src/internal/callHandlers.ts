@@ -75,10 +75,33 @@ const logout: CallHandler = ({ request, state, session }) => {
   return { body: { logout: 1 } };
 };
 
+function balanceAccounts(context: CallContext): Record<string, unknown> {
+  const accounts: Record<string, unknown> = {};
+  for (const record of context.session.authorized.values()) {
+    const entry = context.state.accounts.get(record.loginid);
+    const amount = context.state.getBalance(record.loginid);
+    accounts[record.loginid] = {
+      balance: amount,
+      converted_amount: amount,
+      currency: entry?.account.currency ?? '',
+      demo_account: entry?.account.isVirtual === true ? 1 : 0,
+      status: 1,
+      type: 'deriv',
+    };
+  }
+  return accounts;
+}
+
 const balance: CallHandler = (context) => {
-  const account = context.account;
-  if (account === undefined)
+  const requested = context.request['account'];
+  // `account: CR...` names an account authorized on this connection; `all` adds every one of them.
+  const account =
+    typeof requested === 'string' && requested !== 'all' && requested !== 'current'
+      ? context.session.authorized.get(requested)
+      : context.account;
+  if (account === undefined) {
     return { error: { code: 'AuthorizationRequired', message: 'Please log in.' } };
+  }
   const subscription = subscribeIfAsked(context, 'balance', account.loginid);
   if (subscription !== undefined && 'code' in subscription) return { error: subscription };
   const entry = context.state.accounts.get(account.loginid);
@@ -87,6 +110,7 @@ const balance: CallHandler = (context) => {
       balance: context.state.getBalance(account.loginid),
       currency: entry?.account.currency ?? '',
       loginid: account.loginid,
+      ...(requested === 'all' ? { accounts: balanceAccounts(context) } : {}),
       ...(subscription === undefined ? {} : { id: subscription.id }),
     },
   };

@@ -202,7 +202,7 @@ export class MockConnection {
     const message: Record<string, unknown> = { echo_req: echoRequest, msg_type: call ?? 'error' };
     if ('error' in outcome) message['error'] = outcome.error;
     else Object.assign(message, outcome.body);
-    if (request['passthrough'] !== undefined) message['passthrough'] = request['passthrough'];
+    if (echoRequest['passthrough'] !== undefined) message['passthrough'] = echoRequest['passthrough'];
     if (request['req_id'] !== undefined) message['req_id'] = request['req_id'];
     const { faults } = this.context;
     const fault =
