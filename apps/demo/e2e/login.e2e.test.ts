@@ -32,6 +32,7 @@ describe('logging in through the OAuth page', () => {
     undoDelay();
 
     await expectAuthorized(demo, 'CR799393');
+    await expect(demo.page.title()).resolves.toBe('Signed in as CR799393 · Deriv login demo');
     const account = demo.page.getByTestId('account');
     await expect(account.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/\S/);
     await expect(demo.page.getByTestId('currency').textContent()).resolves.toBe('USD');

@@ -5,6 +5,7 @@ import { AccountSwitcher } from '../components/AccountSwitcher';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatMoney } from '../formatMoney';
 import { navigate } from '../router';
+import { useDocumentTitle } from '../useDocumentTitle';
 
 /** Props of {@link AccountScreen}. */
 export interface AccountScreenProps {
@@ -20,6 +21,7 @@ export interface AccountScreenProps {
  */
 export function AccountScreen({ authorize }: AccountScreenProps) {
   const snapshot = useDerivSession();
+  useDocumentTitle(`Signed in as ${authorize.loginid ?? 'Deriv client'}`);
   const { switchAccount, logout } = useDerivActions();
   const [switchingTo, setSwitchingTo] = useState<string | undefined>(undefined);
   const [loggingOut, setLoggingOut] = useState(false);
@@ -66,6 +68,24 @@ export function AccountScreen({ authorize }: AccountScreenProps) {
             Reconnecting to the Deriv server… Your account will be authorized again as soon as it is
             back.
           </p>
+        </section>
+      ) : null}
+      {snapshot.connection === 'closed' ? (
+        <section className="notice notice-error" role="alert" data-testid="disconnected">
+          <h2>Disconnected</h2>
+          <p>
+            The connection to the Deriv server could not be restored. Your accounts are still kept
+            in this tab: reconnecting authorizes the active one again.
+          </p>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              window.location.reload();
+            }}
+          >
+            Reconnect
+          </button>
         </section>
       ) : null}
       {actionError === undefined ? null : <ErrorNotice error={actionError} />}

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { LoginButton } from '../components/LoginButton';
 import type { DemoConfig } from '../demoConfig';
 import { navigate } from '../router';
+import { useDocumentTitle } from '../useDocumentTitle';
 
 /** Props of {@link CallbackScreen}. */
 export interface CallbackScreenProps {
@@ -20,6 +21,7 @@ export interface CallbackScreenProps {
  */
 export function CallbackScreen({ config }: CallbackScreenProps) {
   const state = useOAuthCallback({ account: config.defaultAccount });
+  useDocumentTitle(state.status === 'error' ? 'Login failed' : 'Signing in');
 
   useEffect(() => {
     if (state.status === 'success') navigate(state.returnTo ?? '/', { replace: true });

@@ -1,6 +1,7 @@
 import { LoginButton } from '../components/LoginButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { DemoConfig } from '../demoConfig';
+import { useDocumentTitle } from '../useDocumentTitle';
 
 /** Props of {@link LandingScreen}. */
 export interface LandingScreenProps {
@@ -16,6 +17,7 @@ export interface LandingScreenProps {
  * @returns The screen.
  */
 export function LandingScreen({ config, error }: LandingScreenProps) {
+  useDocumentTitle(error === undefined ? 'Log in' : 'Login failed');
   return (
     <>
       {error === undefined ? null : <ErrorNotice error={error} />}
