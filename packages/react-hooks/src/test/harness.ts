@@ -9,7 +9,7 @@ import {
 } from '@deriv-auth/ws-client';
 
 /** The WebSocket constructor for Node: happy-dom's own one must not be used against the mock server. */
-export const NodeWebSocket = WebSocket as unknown as WebSocketConstructorLike;
+export const NodeWebSocket: WebSocketConstructorLike = WebSocket;
 
 /** A fresh mock server on a loopback port. */
 export function startServer(): Promise<MockServer> {
