@@ -12,6 +12,8 @@ const budgets = [
   {
     name: 'parse-only import (parseOAuthRedirect, safeParseOAuthRedirect)',
     code: `export { parseOAuthRedirect, safeParseOAuthRedirect } from '@deriv-auth/core';`,
+    // The parser must never pull in zod or the generated call data.
+    forbidden: /node_modules\/.*zod|generated\//,
     // Issue target: 1 KB. The error classes, 16 refusal codes with messages and the provider
     // error take about 1.5 KB; without messages it is still ~1.25 KB. Budget = today + ~5%.
     target: 1024,
@@ -43,10 +45,16 @@ for (const budget of budgets) {
     platform: 'browser',
     target: 'es2022',
     write: false,
+    metafile: true,
     logLevel: 'error',
   });
   const bytes = result.outputFiles[0].contents;
   const gzip = gzipSync(bytes, { level: 9 }).length;
+  const inputs = Object.keys(result.metafile.inputs).filter((path) => budget.forbidden?.test(path));
+  if (inputs.length > 0) {
+    failed = true;
+    console.error(`FORBIDDEN in ${budget.name}: ${inputs.join(', ')}`);
+  }
   const over = gzip > budget.limit;
   failed ||= over;
   const versusTarget = gzip <= budget.target ? 'meets target' : `target ${budget.target} B not met`;

@@ -11,23 +11,23 @@ export interface BuildOAuthUrlOptions {
   /** Your app id from the Deriv dashboard (a positive integer). */
   appId: number | string;
   /** Login page; override for QA hosts or the mock server. Default {@link DEFAULT_OAUTH_URL}. */
-  oauthUrl?: string;
+  oauthUrl?: string | undefined;
   /** Interface language, e.g. `EN` (sent as `l`). */
-  language?: string;
+  language?: string | undefined;
   /** Brand, e.g. `deriv`. */
-  brand?: string;
+  brand?: string | undefined;
   /** Sent back unchanged on the redirect as `route`. */
-  route?: string;
+  route?: string | undefined;
   /** Affiliate token for sign-ups (sent as `affiliate_token`). */
-  affiliateToken?: string;
+  affiliateToken?: string | undefined;
   /** Campaign parameters; keys are sent with a `utm_` prefix unless they already have one. */
-  utm?: Record<string, string>;
+  utm?: Record<string, string> | undefined;
   /** Device the user signs up from. */
-  signupDevice?: 'desktop' | 'mobile';
+  signupDevice?: 'desktop' | 'mobile' | undefined;
   /** First contact date, `YYYY-MM-DD` (sent as `date_first_contact`). */
-  dateFirstContact?: string;
+  dateFirstContact?: string | undefined;
   /** One-time value checked on the redirect; create it with {@link createOAuthState}. */
-  state?: string;
+  state?: string | undefined;
 }
 
 /**

@@ -20,9 +20,9 @@ export type OAuthRedirectInput = string | URL | URLSearchParams;
 /** Options of {@link parseOAuthRedirect}. */
 export interface ParseOAuthRedirectOptions {
   /** The `state` sent with the login URL. When given, a missing or different `state` is an error. */
-  expectedState?: string;
+  expectedState?: string | undefined;
   /** Longest input accepted, checked before any parsing. Default {@link DEFAULT_MAX_REDIRECT_LENGTH}. */
-  maxLength?: number;
+  maxLength?: number | undefined;
 }
 
 /** What {@link parseOAuthRedirect} returns. */
@@ -115,7 +115,7 @@ export function parseOAuthRedirect(
       ? String(candidate)
       : fail('invalid_input', 'Expected a URL string, URL or URLSearchParams');
   // Capped before any parsing, so an attacker-sized URL costs nothing.
-  if (text.length > maxLength) fail('input_too_long', 'Longer than maxLength');
+  if (!(text.length <= maxLength)) fail('input_too_long', 'Longer than maxLength');
 
   // Query and fragment are read alike: `?`, `#` and `&` all end a parameter, so a hash router's
   // `#/callback?acct1=...` works, and a name in both query and fragment is a repeat.
