@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from './describeError';
-import { formatMoney } from './formatMoney';
 
 const error = (fields: Record<string, unknown>): object => Object.assign(new Error('x'), fields);
 
@@ -85,16 +84,5 @@ describe('describeError', () => {
 
   it('describes values that are not errors', () => {
     expect(describeError(undefined).code).toBe('unknown');
-  });
-});
-
-describe('formatMoney', () => {
-  it.each([
-    [10000, 'USD', '$10,000.00'],
-    [0.5, 'USDT', '0.50 USDT'],
-    [12, '', '12.00'],
-    [undefined, 'USD', '—'],
-  ])('formats %s %s', (amount, currency, expected) => {
-    expect(formatMoney(amount, currency)).toBe(expected);
   });
 });
