@@ -450,3 +450,23 @@ describe('safeParseOAuthRedirect', () => {
     }
   });
 });
+
+describe('parseOAuthRedirect: names and options', () => {
+  it('ignores upper-case parameter names, as URLs are case-sensitive', () => {
+    expect(safeParseOAuthRedirect('?ACCT1=CR1&TOKEN1=a1-x').success).toBe(false);
+  });
+
+  it('refuses everything under a NaN or negative maxLength rather than disabling the cap', () => {
+    expect(
+      safeParseOAuthRedirect('?acct1=CR1&token1=a1-x', { maxLength: Number.NaN }).success,
+    ).toBe(false);
+    expect(safeParseOAuthRedirect('?acct1=CR1&token1=a1-x', { maxLength: -1 }).success).toBe(false);
+  });
+
+  it('accepts explicitly undefined options (exactOptionalPropertyTypes callers)', () => {
+    const stored = undefined as string | undefined;
+    expect(
+      parseOAuthRedirect('?acct1=CR1&token1=a1-x', { expectedState: stored }).accounts,
+    ).toHaveLength(1);
+  });
+});
