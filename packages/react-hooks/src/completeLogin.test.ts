@@ -224,10 +224,12 @@ describe('completeLogin', () => {
     await expect(promise).rejects.toMatchObject({ code: 'login_not_started' });
   });
 
-  it('resolves handled: false and leaves the URL alone on an ordinary page', async () => {
-    const browser = createFakeBrowser(
-      'http://localhost:5173/trade?symbol=R_100&affiliate_token=abc',
-    );
+  it.each([
+    'http://localhost:5173/trade?symbol=R_100&affiliate_token=abc',
+    'http://localhost:5173/menu?state=open',
+    'http://localhost:5173/form?error=required',
+  ])('resolves handled: false and leaves the URL alone on an ordinary page: %s', async (href) => {
+    const browser = createFakeBrowser(href);
     await expect(
       completeLogin({ session: recordingSession().session, environment: browser.environment }),
     ).resolves.toEqual({ handled: false });

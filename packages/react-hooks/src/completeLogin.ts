@@ -35,8 +35,18 @@ export type CompleteLoginReturnType =
       readonly returnTo?: string | undefined;
     };
 
-// Space-padded names too: Deriv's own docs show `& token1=`.
-const CALLBACK_PARAMETER = /^\s*(?:(?:acct|token|cur)\d+|state|error)\s*$/i;
+/**
+ * A login callback carries accounts (`acctN`/`tokenN`/`curN`, space-padded too: Deriv's own docs
+ * show `& token1=`) or a provider error with the state. A lone `state` or `error` is left alone:
+ * app pages may use those names for their own purposes.
+ */
+function isCallback(search: URLSearchParams): boolean {
+  const keys = [...search.keys()].map((key) => key.trim().toLowerCase());
+  return (
+    keys.some((key) => /^(?:acct|token|cur)\d+$/.test(key)) ||
+    (keys.includes('error') && keys.includes('state'))
+  );
+}
 
 function toAuthError(error: unknown): DerivAuthError {
   return isDerivAuthError(error)
@@ -94,7 +104,7 @@ export function completeLogin(
   try {
     const environment = parameters.environment ?? createBrowserEnvironment();
     const url = new URL(environment.location.href);
-    if (![...url.searchParams.keys()].some((key) => CALLBACK_PARAMETER.test(key))) {
+    if (!isCallback(url.searchParams)) {
       if (entry.promise) return entry.promise as Promise<CompleteLoginReturnType>;
       setCallbackState(session, { status: 'none' });
       return Promise.resolve({ handled: false });
