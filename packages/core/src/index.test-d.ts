@@ -1,0 +1,80 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  buildOAuthUrl,
+  CALL_REQUIREMENTS,
+  createDerivApiError,
+  createOAuthState,
+  DerivApiError,
+  DerivAuthError,
+  isCallAllowed,
+  isDerivApiError,
+  isOAuthRedirectError,
+  OAuthRedirectError,
+  parseOAuthRedirect,
+  redactSecrets,
+  safeParseOAuthRedirect,
+  validateReturnPath,
+  type Authorize,
+  type AuthorizeResponse,
+  type DerivAccount,
+  type DerivErrorCode,
+  type DerivScope,
+  type OAuthRedirect,
+  type OAuthRedirectErrorCode,
+} from './index.js';
+
+describe('public signatures (CONTRACT.md)', () => {
+  it('parses redirects into typed accounts', () => {
+    expectTypeOf(parseOAuthRedirect).parameter(0).toEqualTypeOf<string | URL | URLSearchParams>();
+    expectTypeOf(parseOAuthRedirect).returns.toEqualTypeOf<OAuthRedirect>();
+    expectTypeOf<DerivAccount>().toEqualTypeOf<{
+      account: string;
+      token: string;
+      currency: string;
+    }>();
+    expectTypeOf<OAuthRedirect['state']>().toEqualTypeOf<string | undefined>();
+    const result = safeParseOAuthRedirect('');
+    if (result.success) expectTypeOf(result.data).toEqualTypeOf<OAuthRedirect>();
+    else expectTypeOf(result.error).toEqualTypeOf<OAuthRedirectError>();
+  });
+
+  it('types error codes and narrows with the guards', () => {
+    expectTypeOf<OAuthRedirectError['code']>().toEqualTypeOf<OAuthRedirectErrorCode>();
+    expectTypeOf<'provider_error'>().toExtend<OAuthRedirectErrorCode>();
+    expectTypeOf<OAuthRedirectError>().toExtend<DerivAuthError>();
+    expectTypeOf<DerivApiError>().toExtend<DerivAuthError>();
+    expectTypeOf<DerivApiError['code']>().toEqualTypeOf<DerivErrorCode>();
+    expectTypeOf<'InvalidToken'>().toExtend<DerivErrorCode>();
+    expectTypeOf<'SomethingNew'>().toExtend<DerivErrorCode>();
+    const caught: unknown = undefined;
+    if (isOAuthRedirectError(caught))
+      expectTypeOf(caught.providerError).toEqualTypeOf<string | undefined>();
+    if (isDerivApiError(caught)) expectTypeOf(caught.reqId).toEqualTypeOf<number | undefined>();
+    expectTypeOf(createDerivApiError).returns.toEqualTypeOf<DerivApiError>();
+  });
+
+  it('builds URLs and states as strings', () => {
+    expectTypeOf(buildOAuthUrl).returns.toBeString();
+    expectTypeOf(createOAuthState).parameter(0).toEqualTypeOf<(bytes: Uint8Array) => Uint8Array>();
+    expectTypeOf(validateReturnPath).returns.toEqualTypeOf<string | undefined>();
+    // @ts-expect-error appId is required
+    buildOAuthUrl({});
+  });
+
+  it('types scopes, call requirements and redaction', () => {
+    expectTypeOf(CALL_REQUIREMENTS['buy']).toEqualTypeOf<
+      { readonly authRequired: boolean; readonly scopes: readonly DerivScope[] } | undefined
+    >();
+    expectTypeOf(isCallAllowed).parameters.toEqualTypeOf<[string, readonly string[]]>();
+    expectTypeOf(redactSecrets({ authorize: 'x', req_id: 1 })).toEqualTypeOf<{
+      authorize: string;
+      req_id: number;
+    }>();
+  });
+
+  it('makes Authorize the non-optional authorize body', () => {
+    expectTypeOf<Authorize>().toEqualTypeOf<NonNullable<AuthorizeResponse['authorize']>>();
+    expectTypeOf<Authorize['loginid']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Authorize['scopes']>().toEqualTypeOf<string[] | undefined>();
+  });
+});
