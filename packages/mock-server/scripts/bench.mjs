@@ -2,7 +2,7 @@
 // 1. ping round trips per second against the mock server vs a bare `ws` echo server, same workload;
 // 2. 5,000 concurrent authorized connections held at once.
 // Run: pnpm bench (builds first). Prints figures; exits 1 when a target is missed.
-import { execSync, fork } from 'node:child_process';
+import { execSync, fork, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 
@@ -159,6 +159,25 @@ async function startupTime() {
   }
   console.log(
     `startMockServer() to listening: ${times.map((time) => time.toFixed(1)).join(', ')} ms`,
+  );
+  const bareStart = performance.now();
+  await new Promise((resolve) => spawn(process.execPath, ['-e', '0']).once('exit', resolve));
+  console.log(
+    `(baseline: spawning a bare \`node -e 0\` to its exit: ${Math.round(performance.now() - bareStart)} ms)`,
+  );
+  const cliStart = performance.now();
+  const cli = spawn(process.execPath, [
+    new URL('../dist/cli.js', import.meta.url).pathname,
+    '--port',
+    '0',
+  ]);
+  await new Promise((resolve) => cli.stdout.once('data', resolve));
+  console.log(
+    `deriv-mock-server process spawn to URLs printed: ${Math.round(performance.now() - cliStart)} ms`,
+  );
+  cli.kill('SIGINT');
+  console.log(
+    `  ... and exit on SIGINT with code ${await new Promise((resolve) => cli.once('exit', resolve))}`,
   );
 }
 

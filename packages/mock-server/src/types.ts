@@ -11,7 +11,15 @@ export type MockScope = DerivScope;
 /** An account as the OAuth redirect hands it to an app (login id, session token, currency): core's `DerivAccount`. */
 export type MockLoginAccount = DerivAccount;
 
-/** An app registered with the mock OAuth server: Deriv redirects only to its registered URL. */
+/**
+ * An app registered with the mock OAuth server: Deriv redirects only to its registered URL.
+ *
+ * @example
+ * ```ts
+ * await startMockServer({ apps: [{ appId: 4242, redirectUri: 'http://localhost:3000/callback', name: 'My app' }] });
+ * ```
+ * @see https://developers.deriv.com/docs/setting-up-a-deriv-application
+ */
 export interface MockApp {
   /** The numeric `app_id`. */
   readonly appId: number;
@@ -37,7 +45,21 @@ export interface MockAccount {
   readonly landingCompanyName?: string;
 }
 
-/** A fixture user that can log in on the mock OAuth page. */
+/**
+ * A fixture user that can log in on the mock OAuth page.
+ *
+ * @example
+ * ```ts
+ * const euro: MockUser = {
+ *   id: 'euro',
+ *   fullname: 'Eva Euro',
+ *   email: 'eva@example.com',
+ *   accounts: [{ loginid: 'MF900100', currency: 'EUR', landingCompanyName: 'maltainvest', balance: 50 }],
+ *   scopes: ['read'],
+ * };
+ * await startMockServer({ users: [euro] });
+ * ```
+ */
 export interface MockUser {
   /** Id used by `login({ user })`, the `user` query parameter and the login page. */
   readonly id: string;
@@ -61,7 +83,14 @@ export interface MockRateLimit {
   readonly windowMs: number;
 }
 
-/** Options of {@link startMockServer}. */
+/**
+ * Options of {@link startMockServer}; every field is optional.
+ *
+ * @example
+ * ```ts
+ * await startMockServer({ port: 8080, idleTimeoutMs: 5_000, rateLimit: { maxRequests: 10, windowMs: 1_000 } });
+ * ```
+ */
 export interface MockServerOptions {
   /** TCP port, 0 (any free port) by default. */
   readonly port?: number;
@@ -79,7 +108,17 @@ export interface MockServerOptions {
   readonly maxLogEntries?: number;
 }
 
-/** A fault to inject with {@link MockServer.inject}. Calls are named by their request key (`authorize`). */
+/**
+ * A fault to inject with {@link MockServer.inject}. Calls are named by their request key (`authorize`).
+ * Faults without `call`/`onCall` (`drop`, `close`, `malformed`) act at once on the open connections.
+ *
+ * @example
+ * ```ts
+ * server.inject({ type: 'drop', onCall: 'authorize' }, { times: 1 });
+ * server.inject({ type: 'delay', call: 'balance', ms: 2_000 });
+ * server.inject({ type: 'refuseHandshake', status: 403 });
+ * ```
+ */
 export type MockFault =
   /** Destroy the TCP connection now, or when a request for `onCall` arrives. */
   | { readonly type: 'drop'; readonly onCall?: string }
@@ -147,7 +186,20 @@ export interface MockLoginResult {
   readonly accounts: MockLoginAccount[];
 }
 
-/** A running mock server, returned by {@link startMockServer}. */
+/**
+ * A running mock server, returned by {@link startMockServer}.
+ *
+ * @example
+ * ```ts
+ * const server = await startMockServer();
+ * const { accounts } = await server.login({ appId: 1089, user: 'readonly' });
+ * server.inject({ type: 'noAnswer', call: 'ping' }, { times: 1 });
+ * await server.restart(); // same port, sessions forgotten, tokens still valid
+ * expect(server.log().map((entry) => entry.call)).toContain('authorize');
+ * await server.close();
+ * ```
+ * @see https://developers.deriv.com/docs/api-authentication
+ */
 export interface MockServer {
   /** `http://127.0.0.1:PORT`. */
   readonly httpUrl: string;
