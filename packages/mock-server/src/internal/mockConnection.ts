@@ -16,6 +16,7 @@ import {
   redactRequest,
 } from './protocol.js';
 import type { ReceivedLog } from './receivedLog.js';
+import { RateLimiter } from './rateLimiter.js';
 import { Session, type DerivWireError } from './session.js';
 import { validateRequest } from './validateRequest.js';
 
@@ -24,7 +25,6 @@ export interface ConnectionContext {
   readonly state: MockState;
   readonly faults: FaultRegistry;
   readonly log: ReceivedLog;
-  readonly idleTimeoutMs: number;
   readonly rateLimit: MockRateLimit | false;
 }
 
@@ -33,8 +33,7 @@ export class MockConnection {
   /** `Date.now()` of the last message received; the server's idle sweep reads it. */
   lastActivity = Date.now();
   private corked = false;
-  private windowStart = 0;
-  private windowCount = 0;
+  private readonly rateLimiter: RateLimiter;
 
   constructor(
     readonly id: string,
@@ -43,6 +42,7 @@ export class MockConnection {
     private readonly transport: Duplex,
     private readonly context: ConnectionContext,
   ) {
+    this.rateLimiter = new RateLimiter(context.rateLimit);
     socket.on('message', (data, isBinary) => {
       this.onMessage(data, isBinary);
     });
@@ -141,7 +141,7 @@ export class MockConnection {
         },
       };
     }
-    const limited = this.checkRateLimit(call);
+    const limited = this.rateLimiter.take(call, Date.now());
     if (limited !== undefined) return { error: limited };
     const requirement = getCallRequirement(call);
     let account: TokenRecord | undefined;
@@ -180,19 +180,6 @@ export class MockConnection {
     });
   }
 
-  private checkRateLimit(call: string): DerivWireError | undefined {
-    const limit = this.context.rateLimit;
-    if (limit === false || call === 'ping') return undefined;
-    const now = Date.now();
-    if (now - this.windowStart >= limit.windowMs) {
-      this.windowStart = now;
-      this.windowCount = 0;
-    }
-    this.windowCount += 1;
-    if (this.windowCount <= limit.maxRequests) return undefined;
-    return { code: 'RateLimit', message: `You have reached the rate limit for ${call}.` };
-  }
-
   private reply(
     call: string | undefined,
     request: Record<string, unknown>,
@@ -202,7 +189,8 @@ export class MockConnection {
     const message: Record<string, unknown> = { echo_req: echoRequest, msg_type: call ?? 'error' };
     if ('error' in outcome) message['error'] = outcome.error;
     else Object.assign(message, outcome.body);
-    if (echoRequest['passthrough'] !== undefined) message['passthrough'] = echoRequest['passthrough'];
+    if (echoRequest['passthrough'] !== undefined)
+      message['passthrough'] = echoRequest['passthrough'];
     if (request['req_id'] !== undefined) message['req_id'] = request['req_id'];
     const { faults } = this.context;
     const fault =
