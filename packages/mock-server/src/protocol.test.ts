@@ -136,3 +136,34 @@ describe('connecting', () => {
     await limited.close();
   });
 });
+
+describe('many connections', () => {
+  it('keeps 100 concurrently authorized sessions apart', async () => {
+    const logins = await Promise.all(
+      ['john', 'multi', 'readonly', 'nocurrency'].map((user) =>
+        server.login({ appId: 1089, user }),
+      ),
+    );
+    const clients = await Promise.all(
+      Array.from({ length: 100 }, () => openClient(`${server.wsUrl}?app_id=1089`)),
+    );
+    const expected = clients.map((_, index) => logins[index % logins.length]?.accounts[0]);
+    await Promise.all(
+      clients.map((each, index) => each.call({ authorize: expected[index]?.token })),
+    );
+    const balances = await Promise.all(clients.map((each) => each.call({ balance: 1 })));
+    expect(balances.map((reply) => (reply['balance'] as { loginid: string }).loginid)).toEqual(
+      expected.map((account) => account?.account),
+    );
+    expect(server.connections().filter((info) => info.loginid !== undefined)).toHaveLength(100);
+    for (const each of clients) each.close();
+  });
+});
+
+describe('handshake', () => {
+  it('answers 404 to an upgrade on another path', async () => {
+    await expect(
+      openClient(`${server.httpUrl.replace('http', 'ws')}/websockets/v2?app_id=1089`),
+    ).rejects.toThrow('404');
+  });
+});
