@@ -69,14 +69,22 @@ describe('session hooks against the mock server', () => {
       await session.authorize();
     });
     expect(session.getSnapshot().status).toBe('authorized');
-    // Reported figure: one render per distinct status (idle -> connecting -> open), no more.
+    // Reported figure: at most one render per distinct status (idle -> connecting -> open).
     console.info(
-      `connection-status renders from mount to authorized: ${seen.length} (${seen.join(' -> ')}); whole-snapshot renders: ${fullRenders}`,
+      `connection-status renders from mount to authorized: ${String(seen.length)} (${seen.join(' -> ')}); whole-snapshot renders: ${String(fullRenders)}`,
     );
     expect(seen).toEqual([...new Set(seen)]);
     expect(seen.length).toBeLessThanOrEqual(3);
     expect(seen.at(-1)).toBe('open');
-    expect(fullRenders).toBeGreaterThan(seen.length);
+
+    // A session change that leaves the connection open renders the whole-snapshot reader only.
+    const [statusRenders, everythingRenders] = [seen.length, fullRenders];
+    await act(async () => {
+      await session.switchAccount('VRTC1859315');
+    });
+    expect(session.getSnapshot().activeAccount).toBe('VRTC1859315');
+    expect(fullRenders).toBeGreaterThan(everythingRenders);
+    expect(seen).toHaveLength(statusRenders);
   });
 
   it('keeps a derived selection stable with a structural isEqual', async () => {

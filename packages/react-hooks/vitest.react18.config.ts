@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared.js';
+
+// The same tests on React 18 (the lower end of the peer range). `scripts/testReact18.mjs` installs
+// react@18, react-dom@18 and Testing Library into a cache folder outside the workspace's lockfile,
+// so react-dom@18 resolves its own react@18 instead of the workspace's React 19.
+const modules =
+  process.env['REACT18_MODULES'] ??
+  fileURLToPath(new URL('./node_modules/.cache/react18/node_modules', import.meta.url));
+
+export default mergeConfig(
+  sharedTestConfig,
+  defineConfig({
+    resolve: {
+      alias: [
+        { find: /^react-dom(\/.*)?$/, replacement: `${modules}/react-dom$1` },
+        { find: /^react(\/.*)?$/, replacement: `${modules}/react$1` },
+        { find: /^@testing-library\/react$/, replacement: `${modules}/@testing-library/react` },
+      ],
+    },
+    test: {
+      include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+      reporters: ['default'],
+      typecheck: { enabled: false },
+    },
+  }),
+);
