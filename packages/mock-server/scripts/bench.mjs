@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 
 const CONNECTIONS = 50;
-const IN_FLIGHT = 10;
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 10);
 const WARMUP_MS = 1000;
 const MEASURE_MS = 3000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
