@@ -77,12 +77,9 @@ export class OAuthRedirectError extends DerivAuthError<OAuthRedirectErrorCode> {
     options: OAuthRedirectErrorOptions = {},
   ) {
     super(code, message, options);
-    const { providerError, providerErrorDescription } = options;
-    Object.assign(
-      this,
-      providerError !== undefined && { providerError },
-      providerErrorDescription !== undefined && { providerErrorDescription },
-    );
+    // What remains after the base fields are the provider's error fields.
+    const { cause: _cause, details: _details, ...provider } = options;
+    Object.assign(this, provider);
   }
 }
 
