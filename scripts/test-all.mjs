@@ -40,9 +40,9 @@ for (const file of reportFiles()) rmSync(file);
 ensureChromium();
 
 const turbo = join(root, 'node_modules', '.bin', 'turbo');
-step('lint, typecheck and build', turbo, ['run', 'lint', 'typecheck', 'build', '--continue']);
+step('lint, typecheck and build', turbo, ['run', 'lint', 'typecheck', 'build', '--continue', '--concurrency=2']);
 step('formatting', join(root, 'node_modules', '.bin', 'prettier'), ['--check', '.']);
-step('package checks (publint --strict, attw) and size budgets', turbo, ['run', 'check:package', 'size', '--continue']);
+step('package checks (publint --strict, attw) and size budgets', turbo, ['run', 'check:package', 'size', '--continue', '--concurrency=2']);
 step('API reference (typedoc, warnings are errors)', turbo, ['run', 'docs:api']);
 step('packed core imports from plain Node', process.execPath, [join(root, 'scripts', 'pack-smoke.mjs')]);
 // Tests last, two at a time: the suites open real sockets and a browser, on a 2-core machine.
