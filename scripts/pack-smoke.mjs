@@ -8,16 +8,32 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'deriv-auth-pack-'));
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const run = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
 try {
   const packages = ['core', 'ws-client', 'mock-server'];
-  for (const name of packages) run('pnpm', ['pack', '--pack-destination', scratch], join(root, 'packages', name));
+  for (const name of packages)
+    run('pnpm', ['pack', '--pack-destination', scratch], join(root, 'packages', name));
   const tarballs = readdirSync(scratch).filter((file) => file.endsWith('.tgz'));
   console.log(`packed: ${tarballs.join(', ')}`);
 
-  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.map((file) => `./${file}`), 'ws@8'], scratch);
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify({ name: 'scratch', private: true, type: 'module' }),
+  );
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...tarballs.map((file) => `./${file}`),
+      'ws@8',
+    ],
+    scratch,
+  );
 
   writeFileSync(
     join(scratch, 'smoke.mjs'),

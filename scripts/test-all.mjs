@@ -23,28 +23,51 @@ function step(title, command, args) {
 
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
-  console.log('Chromium is missing; installing Debian\'s chromium package for the browser tests.');
+  console.log("Chromium is missing; installing Debian's chromium package for the browser tests.");
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args) => spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args) =>
+    spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   run(['apt-get', 'update']);
   run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
   if (!existsSync('/usr/bin/chromium')) failures.push('install chromium');
 }
 
 const reportFiles = () =>
-  ['packages', 'apps'].flatMap((group) =>
-    readdirSync(join(root, group)).map((name) => join(root, group, name, 'reports', 'vitest.json')),
-  ).filter((file) => existsSync(file));
+  ['packages', 'apps']
+    .flatMap((group) =>
+      readdirSync(join(root, group)).map((name) =>
+        join(root, group, name, 'reports', 'vitest.json'),
+      ),
+    )
+    .filter((file) => existsSync(file));
 
 for (const file of reportFiles()) rmSync(file);
 ensureChromium();
 
 const turbo = join(root, 'node_modules', '.bin', 'turbo');
-step('lint, typecheck and build', turbo, ['run', 'lint', 'typecheck', 'build', '--continue', '--concurrency=2']);
+step('lint, typecheck and build', turbo, [
+  'run',
+  'lint',
+  'typecheck',
+  'build',
+  '--continue',
+  '--concurrency=2',
+]);
 step('formatting', join(root, 'node_modules', '.bin', 'prettier'), ['--check', '.']);
-step('package checks (publint --strict, attw) and size budgets', turbo, ['run', 'check:package', 'size', '--continue', '--concurrency=2']);
+step('package checks (publint --strict, attw) and size budgets', turbo, [
+  'run',
+  'check:package',
+  'size',
+  '--continue',
+  '--concurrency=2',
+]);
 step('API reference (typedoc, warnings are errors)', turbo, ['run', 'docs:api']);
-step('packed core imports from plain Node', process.execPath, [join(root, 'scripts', 'pack-smoke.mjs')]);
+step('packed core imports from plain Node', process.execPath, [
+  join(root, 'scripts', 'pack-smoke.mjs'),
+]);
 // Tests last, two at a time: the suites open real sockets and a browser, on a 2-core machine.
 step('tests', turbo, ['run', 'test', 'test:e2e', '--continue', '--concurrency=2']);
 
@@ -55,7 +78,9 @@ for (const file of reportFiles()) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
-  console.log(`${file.slice(root.length)}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  console.log(
+    `${file.slice(root.length)}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`,
+  );
 }
 if (failures.length > 0) console.log(`failed steps: ${failures.join(', ')}`);
 if (passed + failed === 0) failures.push('no test reports were written');
