@@ -35,14 +35,18 @@ function ensureChromium() {
   if (!existsSync('/usr/bin/chromium')) failures.push('install chromium');
 }
 
+/** Every JSON report a vitest run wrote: `reports/*.json` in each package and app. */
 const reportFiles = () =>
-  ['packages', 'apps']
-    .flatMap((group) =>
-      readdirSync(join(root, group)).map((name) =>
-        join(root, group, name, 'reports', 'vitest.json'),
-      ),
-    )
-    .filter((file) => existsSync(file));
+  ['packages', 'apps'].flatMap((group) =>
+    readdirSync(join(root, group)).flatMap((name) => {
+      const reports = join(root, group, name, 'reports');
+      return existsSync(reports)
+        ? readdirSync(reports)
+            .filter((file) => file.endsWith('.json'))
+            .map((file) => join(reports, file))
+        : [];
+    }),
+  );
 
 for (const file of reportFiles()) rmSync(file);
 ensureChromium();
@@ -70,6 +74,8 @@ step('packed core imports from plain Node', process.execPath, [
 ]);
 // Tests last, two at a time: the suites open real sockets and a browser, on a 2-core machine.
 step('tests', turbo, ['run', 'test', 'test:e2e', '--continue', '--concurrency=2']);
+// The hooks again on React 18, the lower end of their peer range (installed apart from the lockfile).
+step('react-hooks on React 18', 'pnpm', ['--filter', '@deriv-auth/react-hooks', 'test:react18']);
 
 let passed = 0;
 let failed = 0;

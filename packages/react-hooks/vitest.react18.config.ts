@@ -21,7 +21,7 @@ export default mergeConfig(
     },
     test: {
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-      reporters: ['default'],
+      reporters: ['default', ['json', { outputFile: 'reports/vitest-react18.json' }]],
       typecheck: { enabled: false },
     },
   }),
