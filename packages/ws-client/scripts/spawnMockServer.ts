@@ -16,11 +16,11 @@ export interface MockServerProcess {
 }
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const outfile = `${packageDir}.cache/mockServerProcess.mjs`;
+const outfile = `${packageDir}node_modules/.cache/ws-client/mockServerProcess.mjs`;
 
 /** Bundles the child entry (sibling packages from their sources) and starts it. */
 export async function spawnMockServer(): Promise<MockServerProcess> {
-  mkdirSync(`${packageDir}.cache`, { recursive: true });
+  mkdirSync(`${packageDir}node_modules/.cache/ws-client`, { recursive: true });
   await build({
     entryPoints: [`${packageDir}scripts/mockServerProcess.ts`],
     outfile,

@@ -1,7 +1,7 @@
-import { AuthorizeResponseSchema } from '@deriv-auth/core';
 import type { Authorize } from '@deriv-auth/core';
 import type { HandshakeContext } from './connectionHandshake.js';
 import { DerivConnectionError } from './derivConnectionError.js';
+import { readAuthorize } from './internal/readAuthorize.js';
 
 /**
  * What `authorize` takes: one token, or one plus up to 25 more for a multi-account session.
@@ -22,7 +22,8 @@ export interface AuthorizeInput {
 }
 
 /**
- * Sends `authorize` through `send` and validates the reply with core's schema.
+ * Sends `authorize` through `send` and checks the reply's shape (the fields of core's
+ * `AuthorizeResponseSchema` the SDK relies on; unknown fields pass).
  *
  * @param send - the handshake's (or client's) send function.
  * @param input - the token(s).
@@ -47,13 +48,12 @@ export async function authorizeWithToken(
   if (tokens && tokens.length > 0) request['tokens'] = [...tokens];
   if (addToLoginHistory !== undefined) request['add_to_login_history'] = addToLoginHistory ? 1 : 0;
   const reply = await send(request);
-  const parsed = AuthorizeResponseSchema.safeParse(reply);
-  if (!parsed.success || !parsed.data.authorize) {
+  const authorize = readAuthorize(reply);
+  if (!authorize) {
     throw new DerivConnectionError(
       'invalid_response',
-      'The `authorize` reply did not match its schema.',
-      { cause: parsed.success ? undefined : parsed.error },
+      'The `authorize` reply did not have the shape of its schema.',
     );
   }
-  return parsed.data.authorize;
+  return authorize;
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DerivClient } from './createDerivClient.js';
 import { createDerivClient } from './createDerivClient.js';
 import { isDerivConnectionError } from './derivConnectionError.js';
+import { EventTargetWebSocket } from './test/eventTargetWebSocket.js';
 import {
   CANARY_TOKEN,
   NOTHING_LEFT,
@@ -50,6 +51,16 @@ describe('createDerivClient', () => {
     expect(authorize.scopes).toContain('read');
     const balance = await client.send({ balance: 1 });
     expect(balance.balance?.loginid).toBe('CR799393');
+  });
+
+  it('works with an EventTarget-only WebSocket (the browser shape), incl. a lost connection', async () => {
+    const [account] = await login(server);
+    client = connectClient(server, { WebSocket: EventTargetWebSocket });
+    expect((await client.authorize(defined(account).token)).loginid).toBe('CR799393');
+    server.inject({ type: 'drop', onCall: 'balance' }, { times: 1 });
+    const error = await rejectionOf(client.send({ balance: 1 }));
+    expect(isDerivConnectionError(error) && error.code).toBe('connection_lost');
+    expect((await client.send({ balance: 1 })).balance?.loginid).toBe('CR799393');
   });
 
   it('replaces a caller-supplied req_id with its own so requests never collide', async () => {

@@ -69,30 +69,51 @@ export interface DerivClient {
  * @see https://developers.deriv.com/docs/websockets
  */
 export function createDerivClient(options: DerivClientOptions): DerivClient {
-  const core = new ClientCore(resolveClientOptions(options));
-  return {
-    send: (request, sendOptions) => core.send(request, sendOptions) as never,
-    authorize: (input) =>
-      core.handshakes.set({
-        run: ({ send }) => authorizeWithToken(send, input),
-      }) as Promise<Authorize>,
-    logout: (logoutOptions) => {
-      const loginid = logoutOptions?.loginid;
-      // A full logout: the next socket must not be authorized again behind the user's back.
-      if (loginid === undefined) void core.handshakes.set(undefined);
-      return core.send(
-        loginid === undefined ? { logout: 1 } : { logout: 1, loginid },
-        undefined,
-      ) as never;
-    },
-    ping: (sendOptions) => core.send({ ping: 1 }, sendOptions) as never,
-    connect: () => {
-      core.connect();
-    },
-    close: () => core.terminate(undefined),
-    getSnapshot: () => core.getSnapshot(),
-    subscribe: (listener) => core.subscribe(listener),
-    setHandshake: (handshake) => core.handshakes.set(handshake) as never,
-    getDiagnostics: () => core.diagnostics(),
-  };
+  return new DerivClientImpl(resolveClientOptions(options));
+}
+
+/**
+ * The client is the transport core plus the public methods, on the prototype: a fleet of
+ * thousands of clients (a server fanning out users) pays for the methods once, not per client.
+ */
+class DerivClientImpl extends ClientCore implements DerivClient {
+  send<Request extends DerivRequest>(
+    request: Request,
+    options?: SendOptions,
+  ): Promise<DerivResponseFor<Request>> {
+    return this.request(request, options) as Promise<DerivResponseFor<Request>>;
+  }
+
+  authorize(input: string | AuthorizeInput): Promise<Authorize> {
+    return this.handshakes.set({
+      run: ({ send }) => authorizeWithToken(send, input),
+    }) as Promise<Authorize>;
+  }
+
+  logout(options?: { loginid?: string }): Promise<DerivCallMap['logout']['response']> {
+    const loginid = options?.loginid;
+    // A full logout: the next socket must not be authorized again behind the user's back.
+    if (loginid === undefined) void this.handshakes.set(undefined);
+    return this.send(
+      loginid === undefined ? { logout: 1 as const } : { logout: 1 as const, loginid },
+    );
+  }
+
+  ping(options?: SendOptions): Promise<DerivCallMap['ping']['response']> {
+    return this.send({ ping: 1 as const }, options);
+  }
+
+  close(): Promise<void> {
+    return this.terminate(undefined);
+  }
+
+  setHandshake<Result>(
+    handshake: ConnectionHandshake<Result> | undefined,
+  ): Promise<Result | undefined> {
+    return this.handshakes.set(handshake) as Promise<Result | undefined>;
+  }
+
+  getDiagnostics(): ClientDiagnostics {
+    return this.diagnostics();
+  }
 }

@@ -177,23 +177,32 @@ export function buildSocketUrl(
   return url.toString();
 }
 
-/** Applies defaults; validates numbers so a typo fails at creation, not on the first reconnect. */
+const DEFAULT_KEEP_ALIVE: Required<KeepAliveOptions> = Object.freeze({
+  intervalMs: 30_000,
+  timeoutMs: 10_000,
+});
+const DEFAULT_RECONNECT: Required<ReconnectOptions> = Object.freeze({
+  maxAttempts: 10,
+  initialDelayMs: 500,
+  maxDelayMs: 30_000,
+  jitter: 0.5,
+  random: () => Math.random(),
+});
+
+/** Applies defaults (shared frozen objects when nothing is overridden: thousands of clients, one copy). */
 export function resolveClientOptions(options: DerivClientOptions): ResolvedClientOptions {
   const keepAlive =
     options.keepAlive === false
       ? false
-      : { intervalMs: 30_000, timeoutMs: 10_000, ...options.keepAlive };
+      : options.keepAlive === undefined
+        ? DEFAULT_KEEP_ALIVE
+        : { ...DEFAULT_KEEP_ALIVE, ...options.keepAlive };
   const reconnect =
     options.reconnect === false
       ? false
-      : {
-          maxAttempts: 10,
-          initialDelayMs: 500,
-          maxDelayMs: 30_000,
-          jitter: 0.5,
-          random: Math.random,
-          ...options.reconnect,
-        };
+      : options.reconnect === undefined
+        ? DEFAULT_RECONNECT
+        : { ...DEFAULT_RECONNECT, ...options.reconnect };
   return {
     url: buildSocketUrl(options),
     WebSocket: options.WebSocket,

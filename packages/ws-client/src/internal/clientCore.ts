@@ -15,6 +15,8 @@ import { RequestManager, type ReplyEnvelope, type RequestEntry } from './request
 import { SocketConnection, type SocketEnd } from './socketConnection.js';
 import { createCountedTimers, type CancelTimer, type CountedTimers } from './timers.js';
 
+const IDLE_SNAPSHOT: ConnectionSnapshot = Object.freeze({ status: 'idle', attempt: 0 });
+
 /** Names a request by its call (`ping`), or its first key for calls core does not know. */
 export function nameCall(request: object): string {
   return getCallName(request) ?? Object.keys(request)[0] ?? 'unknown';
@@ -34,9 +36,9 @@ export class ClientCore {
   readonly #counters = { socketListeners: 0 };
   readonly #keepAlive: KeepAlive;
   readonly handshakes: HandshakeRunner;
-  #snapshot: ConnectionSnapshot = Object.freeze({ status: 'idle', attempt: 0 });
+  #snapshot: ConnectionSnapshot = IDLE_SNAPSHOT;
   #socket: SocketConnection | undefined;
-  #lastSocketClosed: Promise<void> = Promise.resolve();
+  #lastSocket: SocketConnection | undefined;
   #ready = false;
   #everOpened = false;
   #terminal = false;
@@ -100,7 +102,7 @@ export class ClientCore {
   }
 
   /** Sends `request` through the gate: now when ready, else queued (or rejected, by option). */
-  send(request: DerivRequest, options: SendOptions | undefined): Promise<DerivResponse> {
+  request(request: DerivRequest, options: SendOptions | undefined): Promise<DerivResponse> {
     return this.#register(request, options, false);
   }
 
@@ -269,7 +271,7 @@ export class ClientCore {
       return;
     }
     this.#socket = socket;
-    this.#lastSocketClosed = socket.closed;
+    this.#lastSocket = socket;
   }
 
   #onOpen(socket: SocketConnection): void {
@@ -385,7 +387,7 @@ export class ClientCore {
 
   /** Enters the terminal `closed` state: every request rejects, no socket, no timer. */
   terminate(error: Error | undefined): Promise<void> {
-    if (this.#terminal) return this.#lastSocketClosed;
+    if (this.#terminal) return this.#lastSocket?.closed ?? Promise.resolve();
     this.#terminal = true;
     this.#cancelReconnect?.();
     this.#cancelReconnect = undefined;
@@ -403,6 +405,6 @@ export class ClientCore {
     this.requests.rejectInflight(() => reason);
     const socket = this.#socket;
     if (socket) void socket.close(1000, 'client closed', closed, true);
-    return this.#lastSocketClosed;
+    return this.#lastSocket?.closed ?? Promise.resolve();
   }
 }

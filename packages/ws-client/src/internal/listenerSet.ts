@@ -3,7 +3,8 @@
  * does not stop the others; the error surfaces asynchronously like an uncaught event handler's.
  */
 export class ListenerSet {
-  readonly #listeners = new Set<() => void>();
+  // Created on first use: most clients of a server-side fleet never get a subscriber.
+  #listeners: Set<() => void> | undefined;
 
   /** Adds `listener`; the returned function removes it (idempotent). */
   add(listener: () => void): () => void {
@@ -11,14 +12,15 @@ export class ListenerSet {
     const entry = (): void => {
       listener();
     };
-    this.#listeners.add(entry);
+    (this.#listeners ??= new Set()).add(entry);
     return () => {
-      this.#listeners.delete(entry);
+      this.#listeners?.delete(entry);
     };
   }
 
   /** Calls every listener. */
   notify(): void {
+    if (!this.#listeners || this.#listeners.size === 0) return;
     for (const listener of [...this.#listeners]) {
       try {
         listener();
@@ -32,11 +34,11 @@ export class ListenerSet {
 
   /** Number of listeners. */
   get size(): number {
-    return this.#listeners.size;
+    return this.#listeners?.size ?? 0;
   }
 
   /** Removes every listener. */
   clear(): void {
-    this.#listeners.clear();
+    this.#listeners?.clear();
   }
 }

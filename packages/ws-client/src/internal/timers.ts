@@ -5,37 +5,42 @@ export type CancelTimer = () => void;
 
 /**
  * Timers that know how many of them are alive, so tests can assert that nothing is left behind
- * after every settle, close or failure.
+ * after every settle, close or failure. A class, not a closure bag: one of these exists per
+ * client, and prototype methods cost nothing per instance.
  */
-export interface CountedTimers {
+export class CountedTimers {
+  readonly #clock: Clock;
+  #live = 0;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
   /** Runs `callback` once after `ms`; the returned function cancels it (idempotent). */
-  set(callback: () => void, ms: number): CancelTimer;
+  set(callback: () => void, ms: number): CancelTimer {
+    let done = false;
+    this.#live += 1;
+    const handle = this.#clock.setTimeout(() => {
+      if (done) return;
+      done = true;
+      this.#live -= 1;
+      callback();
+    }, ms);
+    return () => {
+      if (done) return;
+      done = true;
+      this.#live -= 1;
+      this.#clock.clearTimeout(handle);
+    };
+  }
+
   /** Timers scheduled and neither fired nor cancelled. */
-  readonly live: number;
+  get live(): number {
+    return this.#live;
+  }
 }
 
 /** Creates a {@link CountedTimers} over `clock`. */
 export function createCountedTimers(clock: Clock): CountedTimers {
-  let live = 0;
-  return {
-    set(callback, ms) {
-      let done = false;
-      live += 1;
-      const handle = clock.setTimeout(() => {
-        if (done) return;
-        done = true;
-        live -= 1;
-        callback();
-      }, ms);
-      return () => {
-        if (done) return;
-        done = true;
-        live -= 1;
-        clock.clearTimeout(handle);
-      };
-    },
-    get live() {
-      return live;
-    },
-  };
+  return new CountedTimers(clock);
 }

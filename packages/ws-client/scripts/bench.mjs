@@ -1,0 +1,25 @@
+// Bundles scripts/bench.ts (sibling packages from their sources) and runs it with --expose-gc.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+mkdirSync(`${packageDir}node_modules/.cache/ws-client`, { recursive: true });
+const outfile = `${packageDir}node_modules/.cache/ws-client/bench.mjs`;
+await build({
+  entryPoints: [`${packageDir}scripts/bench.ts`],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['ws', 'zod', 'esbuild', '@deriv/deriv-api'],
+  alias: {
+    '@deriv-auth/core': `${packageDir}../core/src/index.ts`,
+    '@deriv-auth/mock-server': `${packageDir}../mock-server/src/index.ts`,
+  },
+  logLevel: 'warning',
+});
+const result = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

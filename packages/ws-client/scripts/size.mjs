@@ -1,0 +1,34 @@
+// Size budget: the browser bundle of ws-client with core and zod (minified, tree-shaken, every
+// export kept), gzipped. Exits 1 over budget. `pnpm size` at the root runs it through turbo.
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const BUDGET_BYTES = 12 * 1024;
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const result = await build({
+  entryPoints: [`${packageDir}src/index.ts`],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  write: false,
+  metafile: true,
+  alias: { '@deriv-auth/core': `${packageDir}../core/src/index.ts` },
+  logLevel: 'warning',
+});
+const code = result.outputFiles[0].contents;
+const gzipped = gzipSync(code, { level: 9 }).length;
+const inputs = Object.entries(result.metafile.outputs)[0][1].inputs;
+const byPackage = {};
+for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
+  const owner = path.includes('node_modules/zod') ? 'zod' : path.includes('packages/core') || path.includes('../core/') ? '@deriv-auth/core' : '@deriv-auth/ws-client';
+  byPackage[owner] = (byPackage[owner] ?? 0) + bytesInOutput;
+}
+console.table(Object.fromEntries(Object.entries(byPackage).map(([name, bytes]) => [name, { 'minified bytes': bytes }])));
+console.log(`ws-client + core + zod: ${code.length} B minified, ${gzipped} B gzip (budget ${BUDGET_BYTES} B gzip)`);
+if (gzipped > BUDGET_BYTES) {
+  console.error(`Over budget by ${gzipped - BUDGET_BYTES} B.`);
+  process.exit(1);
+}
