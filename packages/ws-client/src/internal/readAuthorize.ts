@@ -21,5 +21,5 @@ export function readAuthorize(reply: unknown): Authorize | undefined {
   if (scopes !== undefined && !isStringArray(scopes)) return undefined;
   if (accountList !== undefined && !(Array.isArray(accountList) && accountList.every(isObject)))
     return undefined;
-  return authorize as Authorize;
+  return authorize;
 }
