@@ -1,7 +1,8 @@
 /**
  * A small JSON Schema draft-04 validator covering what Deriv's request schemas use: `type`,
  * `required`, `properties`, `additionalProperties: false`, `pattern`, `enum`, `items`, `maxItems`,
- * `uniqueItems`, `minimum`, `maximum`, `oneOf` and local `$ref`s into `definitions`. Messages
+ * `uniqueItems`, `minimum`, `maximum`, `oneOf`, `patternProperties`, `minProperties` and local
+ * `$ref`s into `definitions` (also enough for the served calls' response schemas). Messages
  * follow the wording of Deriv's (Perl JSON::Validator) errors closely enough for clients to show.
  */
 
@@ -11,6 +12,8 @@ export interface JsonSchema {
   readonly required?: readonly string[];
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly additionalProperties?: boolean | JsonSchema;
+  readonly patternProperties?: Readonly<Record<string, JsonSchema>>;
+  readonly minProperties?: number;
   readonly pattern?: string;
   readonly enum?: readonly unknown[];
   readonly items?: JsonSchema;
@@ -136,8 +139,17 @@ function checkObject(
     if (!(key in value)) details[key] = 'Missing property.';
   }
   const properties = schema.properties ?? {};
+  if (schema.minProperties !== undefined && Object.keys(value).length < schema.minProperties) {
+    details['_'] = `Not enough properties: ${Object.keys(value).length}/${schema.minProperties}.`;
+  }
   for (const [key, field] of Object.entries(value)) {
-    const propertySchema = properties[key];
+    const propertySchema = Object.hasOwn(properties, key) ? properties[key] : undefined;
+    const patterned = propertySchema === undefined ? patternSchemas(schema, key) : [];
+    for (const patternSchema of patterned) {
+      const problem = check(field, patternSchema, root);
+      if (problem !== undefined) details[key] = problem;
+    }
+    if (propertySchema === undefined && patterned.length > 0) continue;
     if (propertySchema === undefined) {
       if (schema.additionalProperties === false)
         details[key] = 'Properties not allowed: ' + key + '.';
@@ -151,6 +163,13 @@ function checkObject(
     if (problem !== undefined) details[key] = problem;
   }
   return details;
+}
+
+function patternSchemas(schema: JsonSchema, key: string): JsonSchema[] {
+  if (schema.patternProperties === undefined) return [];
+  return Object.entries(schema.patternProperties)
+    .filter(([pattern]) => compiledPattern(pattern).test(key))
+    .map(([, patternSchema]) => patternSchema);
 }
 
 /**
