@@ -30,27 +30,43 @@ function plainLoop(url) {
 }
 
 let sink = 0;
-function opsPerSecond(run, input, milliseconds = 700) {
-  for (let i = 0; i < 20_000; i += 1) sink += run(input).length ?? 0; // warm up the JIT
-  const samples = [];
-  for (let round = 0; round < 5; round += 1) {
-    let iterations = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    while (elapsed < milliseconds) {
-      for (let i = 0; i < 1000; i += 1) sink += run(input).length ?? 0;
-      iterations += 1000;
-      elapsed = performance.now() - start;
-    }
-    samples.push((iterations / elapsed) * 1000);
+function measure(run, input, milliseconds) {
+  let iterations = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < milliseconds) {
+    for (let i = 0; i < 500; i += 1) sink += run(input).length;
+    iterations += 500;
+    elapsed = performance.now() - start;
   }
-  return samples.sort((a, b) => a - b)[2]; // median of 5
+  return (iterations / elapsed) * 1000;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+/**
+ * Interleaves short rounds of both functions (A B A B ...) so that load from other processes hits
+ * both alike; reports the median ops/s of each and the median of the per-round ratios.
+ */
+function compare(ours, plain, input, rounds = 9, milliseconds = 300) {
+  for (let i = 0; i < 20_000; i += 1) sink += ours(input).length + plain(input).length; // JIT warm-up
+  const oursSamples = [];
+  const plainSamples = [];
+  const ratios = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const a = measure(ours, input, milliseconds);
+    const b = measure(plain, input, milliseconds);
+    oursSamples.push(a);
+    plainSamples.push(b);
+    ratios.push(a / b);
+  }
+  return { ours: median(oursSamples), plain: median(plainSamples), ratio: median(ratios) };
 }
 
 const parse = (url) => parseOAuthRedirect(url).accounts;
 const format = (value) => Math.round(value).toLocaleString('en-US').padStart(11);
 console.log(
-  `parseOAuthRedirect vs plain URLSearchParams loop (median of 5 rounds, Node ${process.version})`,
+  `parseOAuthRedirect vs plain URLSearchParams loop (interleaved rounds, medians; Node ${process.version})`,
 );
 for (const [name, input] of [
   ['seed URL (2 accounts)', SEED],
@@ -58,10 +74,9 @@ for (const [name, input] of [
 ]) {
   if (JSON.stringify(plainLoop(input)) !== JSON.stringify(parse(input)))
     throw new Error(`baseline disagrees on ${name}`);
-  const ours = opsPerSecond(parse, input);
-  const plain = opsPerSecond(plainLoop, input);
+  const { ours, plain, ratio } = compare(parse, plainLoop, input);
   console.log(
-    `${name.padEnd(26)} parseOAuthRedirect ${format(ours)} ops/s | URLSearchParams loop ${format(plain)} ops/s | ratio ${(ours / plain).toFixed(2)}x`,
+    `${name.padEnd(26)} parseOAuthRedirect ${format(ours)} ops/s | URLSearchParams loop ${format(plain)} ops/s | ratio ${ratio.toFixed(2)}x`,
   );
 }
 if (sink === -1) console.log(sink);

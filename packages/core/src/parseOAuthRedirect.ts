@@ -128,12 +128,14 @@ export function parseOAuthRedirect(
     // Keys are decoded and trimmed before comparison: `token1`, ` token1` (Deriv's docs example)
     // and `tok%65n1` are one parameter.
     const key = decode(equals < 0 ? part : part.slice(0, equals)).trim();
-    const [known, kind, index = ''] = KNOWN_KEY.exec(key) ?? [];
+    const match = KNOWN_KEY.exec(key);
     // RFC 6749 §3.1: a parameter without a value is omitted; none may appear twice.
-    const value = known && equals >= 0 ? decode(part.slice(equals + 1), key).trim() : '';
+    const value = match && equals >= 0 ? decode(part.slice(equals + 1), key).trim() : '';
     if (!value) continue;
     if (parameters.has(key)) fail('duplicate_parameter', 'Parameter repeated (RFC 6749 §3.1)', key);
     parameters.set(key, value);
+    const kind = match?.[1];
+    const index = match?.[2] ?? '';
     if (!kind) continue;
     if (index.startsWith('0'))
       fail('invalid_index', 'Indexes start at 1 without leading zeros', key);
@@ -168,7 +170,10 @@ export function parseOAuthRedirect(
 
   const accounts: DerivAccount[] = [];
   for (const index of [...groups.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
-    const [account, token, currency = ''] = groups.get(index) ?? [];
+    const group = groups.get(index);
+    const account = group?.[0];
+    const token = group?.[1];
+    const currency = group?.[2] ?? '';
     if (!account) fail('missing_account', 'Account id missing', 'acct' + index);
     if (!token) fail('missing_token', 'Token missing', 'token' + index);
     if (!LOGIN_ID.test(account)) fail('invalid_account', 'Not a Deriv login id', 'acct' + index);
