@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
+  createDerivApiError,
+  ErrorResponseSchema,
   AuthorizeResponseSchema,
   BalanceResponseSchema,
   PingResponseSchema,
@@ -7,6 +9,7 @@ import {
   LogoutResponseSchema,
   WebsiteStatusResponseSchema,
 } from '@deriv-auth/core';
+import type { DerivErrorEnvelope } from '@deriv-auth/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRequest, type JsonSchema } from './internal/validateRequest.js';
 import { startMockServer } from './startMockServer.js';
@@ -76,4 +79,23 @@ describe('answers conform to the official response schemas', () => {
     LogoutResponseSchema.parse(await other.call({ logout: 1 }));
     other.close();
   });
+
+  it.each([
+    ['InvalidToken', () => ({ authorize: 'a1-unknown-token-value' })],
+    ['AuthorizationRequired', () => ({ balance: 1 })],
+    ['InputValidationFailed', () => ({ ping: 2 })],
+    ['UnrecognisedRequest', () => ({ no_such_call: 1 })],
+  ] as const)(
+    '%s errors parse with core and become DerivApiErrors without the token',
+    async (code, request) => {
+      const other = await openClient(`${server.wsUrl}?app_id=1089`);
+      const reply = ErrorResponseSchema.parse(await other.call(request()));
+      const error = createDerivApiError(reply as DerivErrorEnvelope);
+      expect(error.code).toBe(code);
+      expect(JSON.stringify({ message: error.message, echo: error.echoReq })).not.toContain(
+        'a1-unknown-token-value',
+      );
+      other.close();
+    },
+  );
 });
