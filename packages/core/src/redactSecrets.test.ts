@@ -132,3 +132,21 @@ describe('redactSecrets', () => {
     expect(JSON.stringify(redactSecrets(deep))).not.toContain(TOKEN);
   });
 });
+
+describe('redactSecrets on raw text', () => {
+  it.each([
+    [`{"authorize":"${TOKEN}","req_id":1}`, `{"authorize":"${REDACTED}","req_id":1}`],
+    [
+      `{"authorize": "${TOKEN}", "tokens": ["${TOKEN}", "${TOKEN}"]}`,
+      `{"authorize": "${REDACTED}", "tokens": "${REDACTED}"}`,
+    ],
+    [`sent {"ping":1}`, `sent {"ping":1}`],
+    [
+      `{"msg_type":"authorize","authorize":{"loginid":"CR1","email":"a@b.c"}}`,
+      `{"msg_type":"authorize","authorize":{"loginid":"CR1","email":"${REDACTED}"}}`,
+    ],
+    [`{"new_password":"p\\"w"}`, `{"new_password":"${REDACTED}"}`],
+  ])('redacts secret members of JSON text: %s', (input, expected) => {
+    expect(redactSecrets(input)).toBe(expected);
+  });
+});

@@ -17,8 +17,20 @@ function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key) || sensitiveNames.has(key);
 }
 
+// A secret inside raw JSON text (a frame logged before parsing): `"authorize":"a1-..."`,
+// `"tokens":["..."]`. Only string and array-of-strings values, as the server sends them.
+const JSON_MEMBER = /"(\w+)"(\s*:\s*)("(?:[^"\\]|\\.)*"|\[(?:\s*"(?:[^"\\]|\\.)*"\s*,?)*\s*\])/g;
+
+function redactText(text: string): string {
+  return text
+    .replace(TOKEN_IN_TEXT, `$1${REDACTED}`)
+    .replace(JSON_MEMBER, (member, key: string, colon: string) =>
+      isSecretKey(key) ? `"${key}"${colon}"${REDACTED}"` : member,
+    );
+}
+
 function redact(value: unknown, seen: WeakMap<object, unknown>): unknown {
-  if (typeof value === 'string') return value.replace(TOKEN_IN_TEXT, `$1${REDACTED}`);
+  if (typeof value === 'string') return redactText(value);
   if (typeof value !== 'object' || value === null) return value;
   const copied = seen.get(value);
   if (copied !== undefined) return copied;
@@ -59,8 +71,9 @@ function redact(value: unknown, seen: WeakMap<object, unknown>): unknown {
  * Hides, at any depth, the value of every field named like a credential (`token`, `tokens`,
  * `token1..N`, `*_token`, `*password`) or marked `sensitive` anywhere in Deriv's schemas
  * ({@link SENSITIVE_FIELD_NAMES}: `authorize`, `verification_code`, `email`, ...), and
- * `token1=...` parameters inside strings. A sensitive name holding an object (the `authorize`
- * response) is walked rather than hidden whole. Cycles are preserved, `Error` objects become
+ * inside strings both `token1=...` parameters and secret members of raw JSON text (a frame
+ * logged before parsing). A sensitive name holding an object (the `authorize` response) is
+ * walked rather than hidden whole. Cycles are preserved, `Error` objects become
  * `{ name, message }`, class instances become plain objects.
  *
  * @param value - Anything: a request, a response, an error envelope, a URL string.
