@@ -61,7 +61,16 @@ export interface DerivCallMap {
   website_status: { request: WebsiteStatusRequest; response: WebsiteStatusResponse };
 }
 
-type KnownReply<Request> = {
+/**
+ * The reply types of every {@link DerivCallMap} call that `Request` names (`never` when none).
+ *
+ * @example
+ * ```ts
+ * type Reply = DerivKnownResponse<{ time: 1 }>; // the time reply
+ * ```
+ * @see {@link DerivResponseFor}
+ */
+export type DerivKnownResponse<Request> = {
   [Call in keyof DerivCallMap]: Request extends Record<Call, unknown>
     ? DerivCallMap[Call]['response']
     : never;
@@ -77,9 +86,9 @@ type KnownReply<Request> = {
  * ```
  * @see {@link DerivCallMap}
  */
-export type DerivResponseFor<Request> = [KnownReply<Request>] extends [never]
+export type DerivResponseFor<Request> = [DerivKnownResponse<Request>] extends [never]
   ? DerivResponse
-  : KnownReply<Request>;
+  : DerivKnownResponse<Request>;
 
 /**
  * Per-request options of `send`.

@@ -11,6 +11,7 @@ export { authorizeWithToken } from './authorizeWithToken.js';
 export type { AuthorizeInput } from './authorizeWithToken.js';
 export type {
   DerivCallMap,
+  DerivKnownResponse,
   DerivRequest,
   DerivResponse,
   DerivResponseFor,
