@@ -125,6 +125,34 @@ describe('authorize', () => {
   });
 });
 
+describe('authorize edge cases', () => {
+  it('refuses extra tokens of another user and keeps the previous session', async () => {
+    const john = await server.login({ appId: 1089 });
+    const multi = await server.login({ appId: 1089, user: 'multi' });
+    await client.call({ authorize: john.accounts[0]?.token });
+    const mixed = await client.call({
+      authorize: john.accounts[1]?.token,
+      tokens: [multi.accounts[0]?.token],
+    });
+    expect(errorOf(mixed).code).toBe('InvalidToken');
+    expect(server.connections()[0]?.loginid).toBe('CR799393');
+  });
+
+  it('answers logout without a session', async () => {
+    expect(await client.call({ logout: 1 })).toMatchObject({ logout: 1 });
+  });
+
+  it('never gives the disabled account a token but lists it', async () => {
+    const { accounts, redirectUrl } = await server.login({ appId: 1089, user: 'multi' });
+    expect(redirectUrl).not.toContain('CR900012');
+    const reply = await client.call({ authorize: accounts[0]?.token });
+    const list = (
+      reply['authorize'] as { account_list: { loginid: string; is_disabled: number }[] }
+    ).account_list;
+    expect(list.find((account) => account.loginid === 'CR900012')?.is_disabled).toBe(1);
+  });
+});
+
 describe('auth and scopes', () => {
   it('answers AuthorizationRequired before authorize', async () => {
     for (const request of [
