@@ -232,6 +232,18 @@ describe('createDerivSession', () => {
     expect(calls()).toEqual(['ping']);
   });
 
+  it('resumes the account the user switched to after a reload (storage remembers it)', async () => {
+    const accounts = await login(server);
+    const web = new MemoryWebStorage();
+    open(accounts, { storage: createSessionStorage(web) });
+    await session.authorize();
+    await session.switchAccount('VRTC1859315');
+    await session.close();
+    // "Reload": a new session over the same storage, authorize() without an argument.
+    session = track(createDerivSession({ client, storage: createSessionStorage(web) }));
+    expect((await session.authorize()).loginid).toBe('VRTC1859315');
+  });
+
   it('keeps a currency-less account with currency ""', async () => {
     const accounts = await login(server, 'nocurrency');
     open(accounts);

@@ -135,7 +135,9 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
   }
 
   function authorize(accountName?: string): Promise<Authorize> {
-    const name = accountName ?? state.activeAccount ?? accounts[0]?.account;
+    const remembered = storage.loadActive?.();
+    const resumed = remembered !== undefined && findAccount(remembered) ? remembered : undefined;
+    const name = accountName ?? state.activeAccount ?? resumed ?? accounts[0]?.account;
     if (name === undefined)
       return Promise.reject(
         new DerivSessionError('no_accounts', 'There is no account to authorize; sign in first.'),
@@ -183,7 +185,10 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
           if (isCurrent()) update({ status: 'error', authorize: undefined, error: mismatch });
           throw mismatch;
         }
-        if (isCurrent()) update({ status: 'authorized', authorize: result, error: undefined });
+        if (isCurrent()) {
+          storage.saveActive?.(active.account);
+          update({ status: 'authorized', authorize: result, error: undefined });
+        }
         return result;
       },
     };

@@ -16,8 +16,12 @@ export interface TokenStorage {
   load(): DerivAccount[] | undefined;
   /** Replaces the stored accounts. */
   save(accounts: DerivAccount[]): void;
-  /** Forgets the stored accounts. */
+  /** Forgets the stored accounts (and the active one). */
   clear(): void;
+  /** The account last made active, so a reload resumes it (optional). */
+  loadActive?(): string | undefined;
+  /** Remembers the active account (optional). */
+  saveActive?(account: string): void;
 }
 
 /**
@@ -47,6 +51,7 @@ export interface WebTokenStorageOptions {
  */
 export function createMemoryStorage(): TokenStorage {
   let stored: DerivAccount[] | undefined;
+  let active: string | undefined;
   return {
     load: () => stored?.map((account) => ({ ...account })),
     save: (accounts) => {
@@ -54,6 +59,11 @@ export function createMemoryStorage(): TokenStorage {
     },
     clear: () => {
       stored = undefined;
+      active = undefined;
+    },
+    loadActive: () => active,
+    saveActive: (account) => {
+      active = account;
     },
   };
 }
@@ -141,6 +151,13 @@ function createWebTokenStorage(
     clear: () => {
       attempt((storage) => {
         storage.removeItem(key);
+        storage.removeItem(`${key}:active`);
+      });
+    },
+    loadActive: () => attempt((storage) => storage.getItem(`${key}:active`) ?? undefined),
+    saveActive: (account) => {
+      attempt((storage) => {
+        storage.setItem(`${key}:active`, account);
       });
     },
   };
