@@ -150,3 +150,14 @@ describe('redactSecrets on raw text', () => {
     expect(redactSecrets(input)).toBe(expected);
   });
 });
+
+describe('redactSecrets on hostile text', () => {
+  it('stays linear on long runs that could make a regular expression backtrack', () => {
+    const spaces = ' '.repeat(100_000);
+    const quotes = `{"tokens":[${'"a"  '.repeat(20_000)}`;
+    const words = `?${'a'.repeat(100_000)}`;
+    for (const text of [spaces, quotes, words, `${spaces}token1=x`])
+      expect(typeof redactSecrets(text)).toBe('string');
+    expect(redactSecrets(`${spaces}token1=${TOKEN}`)).not.toContain(TOKEN);
+  });
+});

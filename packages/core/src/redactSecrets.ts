@@ -10,7 +10,8 @@ const SECRET_KEY =
 let sensitiveNames: Set<string> | undefined;
 
 // A token inside text: `token1=...` in a redirect URL, `token=...` in a query string.
-const TOKEN_IN_TEXT = /((?:^|[?&#\s])\s*(?:\w*token\d*|authorize)=)[^&#\s]*/gi;
+// (No `\s*` after the boundary: overlapping whitespace quantifiers backtrack quadratically.)
+const TOKEN_IN_TEXT = /((?:^|[?&#\s])(?:\w*token\d*|authorize)=)[^&#\s]*/gi;
 
 function isSecretKey(key: string): boolean {
   sensitiveNames ??= new Set(SENSITIVE_FIELD_NAMES);
@@ -19,7 +20,9 @@ function isSecretKey(key: string): boolean {
 
 // A secret inside raw JSON text (a frame logged before parsing): `"authorize":"a1-..."`,
 // `"tokens":["..."]`. Only string and array-of-strings values, as the server sends them.
-const JSON_MEMBER = /"(\w+)"(\s*:\s*)("(?:[^"\\]|\\.)*"|\[(?:\s*"(?:[^"\\]|\\.)*"\s*,?)*\s*\])/g;
+// Each piece of whitespace has exactly one quantifier that may take it, so no input backtracks.
+const JSON_MEMBER =
+  /"(\w+)"(\s*:\s*)("(?:[^"\\]|\\.)*"|\[\s*(?:"(?:[^"\\]|\\.)*"\s*(?:,\s*)?)*\])/g;
 
 function redactText(text: string): string {
   return text
