@@ -1,12 +1,36 @@
 import type { MockApp, MockScope, MockUser } from './types.js';
 
-/** The app id registered by default: Deriv's public test app id. */
+/**
+ * The app id registered by default: Deriv's public test app id.
+ *
+ * @example
+ * ```ts
+ * const socket = new WebSocket(`${server.wsUrl}?app_id=${DEFAULT_APP_ID}`);
+ * ```
+ * @see https://developers.deriv.com/docs/setting-up-a-deriv-application
+ */
 export const DEFAULT_APP_ID = 1089;
 
-/** Where the default app redirects: the demo app's callback page. */
+/**
+ * Where the default app redirects: the demo app's callback page (Vite's default port).
+ *
+ * @example
+ * ```ts
+ * const { redirectUrl } = await server.login({ appId: DEFAULT_APP_ID });
+ * redirectUrl.startsWith(DEFAULT_REDIRECT_URI); // true
+ * ```
+ */
 export const DEFAULT_REDIRECT_URI = 'http://localhost:5173/redirect';
 
-/** Every scope a Deriv token can carry. */
+/**
+ * Every scope a Deriv token can carry; fixture users without `scopes` get all of them.
+ *
+ * @example
+ * ```ts
+ * const admin: MockUser = { id: 'admin', fullname: 'Ada', email: 'ada@example.com', accounts: [{ loginid: 'CR1', currency: 'USD' }], scopes: ALL_SCOPES };
+ * ```
+ * @see https://developers.deriv.com/docs/api-authentication
+ */
 export const ALL_SCOPES: readonly MockScope[] = [
   'read',
   'trade',
