@@ -21,5 +21,8 @@ await build({
   },
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--expose-gc', outfile], {
+  stdio: 'inherit',
+  env: { ...process.env, WS_CLIENT_DIR: packageDir },
+});
 process.exit(result.status ?? 1);

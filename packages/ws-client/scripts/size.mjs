@@ -23,11 +23,21 @@ const gzipped = gzipSync(code, { level: 9 }).length;
 const inputs = Object.entries(result.metafile.outputs)[0][1].inputs;
 const byPackage = {};
 for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
-  const owner = path.includes('node_modules/zod') ? 'zod' : path.includes('packages/core') || path.includes('../core/') ? '@deriv-auth/core' : '@deriv-auth/ws-client';
+  const owner = path.includes('node_modules/zod')
+    ? 'zod'
+    : path.includes('packages/core') || path.includes('../core/')
+      ? '@deriv-auth/core'
+      : '@deriv-auth/ws-client';
   byPackage[owner] = (byPackage[owner] ?? 0) + bytesInOutput;
 }
-console.table(Object.fromEntries(Object.entries(byPackage).map(([name, bytes]) => [name, { 'minified bytes': bytes }])));
-console.log(`ws-client + core + zod: ${code.length} B minified, ${gzipped} B gzip (budget ${BUDGET_BYTES} B gzip)`);
+console.table(
+  Object.fromEntries(
+    Object.entries(byPackage).map(([name, bytes]) => [name, { 'minified bytes': bytes }]),
+  ),
+);
+console.log(
+  `ws-client + core + zod: ${code.length} B minified, ${gzipped} B gzip (budget ${BUDGET_BYTES} B gzip)`,
+);
 if (gzipped > BUDGET_BYTES) {
   console.error(`Over budget by ${gzipped - BUDGET_BYTES} B.`);
   process.exit(1);

@@ -15,7 +15,8 @@ export interface MockServerProcess {
   close(): Promise<void>;
 }
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
+// The package directory: from this file's location, or from bench.mjs when this code runs bundled.
+const packageDir = process.env['WS_CLIENT_DIR'] ?? fileURLToPath(new URL('..', import.meta.url));
 const outfile = `${packageDir}node_modules/.cache/ws-client/mockServerProcess.mjs`;
 
 /** Bundles the child entry (sibling packages from their sources) and starts it. */
