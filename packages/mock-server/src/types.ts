@@ -212,15 +212,36 @@ export interface MockServer {
   readonly received: readonly MockReceivedMessage[];
   /** Stop listening and drop every socket. */
   close(): Promise<void>;
-  /** Drop every socket and listen again on the same port; sessions forgotten, tokens kept. */
+  /**
+   * Drop every socket and listen again on the same port: sessions and streams forgotten; tokens,
+   * balances and injected faults kept.
+   *
+   * @returns once listening again
+   */
   restart(): Promise<void>;
-  /** Log in as if the user pressed Authorize on the OAuth page. */
+  /**
+   * Log in as if the user pressed Authorize on the OAuth page: fresh tokens bound to `appId`.
+   *
+   * @param options - app id, fixture user (`john` by default), `state` and `route` to send back
+   * @returns the redirect URL a browser would land on, and its accounts
+   * @throws {Error} (as a rejection) for an unregistered app id or an unknown user
+   */
   login(options: MockLoginOptions): Promise<MockLoginResult>;
-  /** Make a token invalid from now on (sessions using it stay authorized, as on Deriv). */
+  /**
+   * Make a token invalid from now on: `authorize` with it answers `InvalidToken`, and a session
+   * already authorized with it gets `InvalidToken` on its next call that needs auth (then is signed out).
+   */
   revokeToken(token: string): void;
-  /** Revoke every token issued to a user. */
+  /** Revoke every token issued to a user so far, as {@link MockServer.revokeToken} does for one. */
   revokeUser(userId: string): void;
-  /** Inject a fault; returns a function that removes it. */
+  /**
+   * Inject a fault. `drop`, `close` and `malformed` without a call act at once; the others wait.
+   *
+   * @param fault - what goes wrong, see {@link MockFault}
+   * @param options - one connection only (`connectionId`) and how many times (`times`, unlimited by default)
+   * @returns a function that removes the fault
+   * @throws {RangeError} for a close code that cannot be sent, a negative delay or `times` below 1
+   */
   inject(fault: MockFault, options?: MockFaultOptions): () => void;
   /** Remove every injected fault. */
   clearFaults(): void;
