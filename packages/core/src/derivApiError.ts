@@ -2,14 +2,17 @@ import { DerivAuthError, isDerivAuthError } from './derivAuthError.js';
 import type { DerivErrorCode } from './derivErrorCode.js';
 import { redactSecrets } from './redactSecrets.js';
 
-/** The parts of a Deriv error response {@link createDerivApiError} reads. */
+/**
+ * The parts of a Deriv error response {@link createDerivApiError} reads. Optional fields accept
+ * `undefined`, so the output of `ErrorResponseSchema.parse` fits as it is.
+ */
 export interface DerivErrorEnvelope {
   /** The error itself. */
   error: { code: string; message: string; details?: unknown };
   /** The call that failed. */
-  msg_type?: string;
+  msg_type?: string | undefined;
   /** The request id, when the request had one. */
-  req_id?: number;
+  req_id?: number | undefined;
   /** The request as the server echoes it (sensitive fields already hidden by the server). */
   echo_req?: unknown;
 }

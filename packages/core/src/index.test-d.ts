@@ -21,7 +21,9 @@ import {
   type DerivScope,
   type OAuthRedirect,
   type OAuthRedirectErrorCode,
+  ErrorResponseSchema,
 } from './index.js';
+import * as calls from './calls.js';
 
 describe('public signatures (CONTRACT.md)', () => {
   it('parses redirects into typed accounts', () => {
@@ -76,5 +78,17 @@ describe('public signatures (CONTRACT.md)', () => {
     expectTypeOf<Authorize>().toEqualTypeOf<NonNullable<AuthorizeResponse['authorize']>>();
     expectTypeOf<Authorize['loginid']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Authorize['scopes']>().toEqualTypeOf<string[] | undefined>();
+  });
+});
+
+describe('zod-free entry and schema interplay', () => {
+  it('accepts the parsed error envelope in createDerivApiError', () => {
+    const parsed = ErrorResponseSchema.parse({});
+    expectTypeOf(createDerivApiError).toBeCallableWith(parsed);
+  });
+
+  it('re-exports the same call helpers from the calls entry', () => {
+    expectTypeOf(calls.CALL_REQUIREMENTS).toEqualTypeOf(CALL_REQUIREMENTS);
+    expectTypeOf(calls.redactSecrets).toEqualTypeOf(redactSecrets);
   });
 });

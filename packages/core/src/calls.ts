@@ -1,0 +1,18 @@
+/**
+ * The zod-free part of `@deriv-auth/core` about calls, as the `@deriv-auth/core/calls` entry:
+ * which calls need which scopes, and secret redaction. Node tools (the mock server CLI) import it
+ * to start without loading zod; browser bundles get the same tree-shaking from the main entry.
+ *
+ * @packageDocumentation
+ */
+export { CALL_REQUIREMENTS } from './generated/callRequirements.js';
+export { SENSITIVE_FIELD_NAMES, SENSITIVE_REQUEST_FIELDS } from './generated/sensitiveFields.js';
+export {
+  DERIV_SCOPES,
+  getCallName,
+  isAuthRequired,
+  isCallAllowed,
+  isDerivScope,
+} from './scopes.js';
+export type { CallRequirement, DerivScope } from './scopes.js';
+export { REDACTED, redactSecrets } from './redactSecrets.js';
