@@ -2,6 +2,8 @@ import { isDerivApiError } from '@deriv-auth/core';
 import type { MockLoginAccount, MockServer } from '@deriv-auth/mock-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDerivSession } from './createDerivSession.js';
+import type { Authorizer } from './authorizer.js';
+import { authorizeWithToken } from './authorizeWithToken.js';
 import type { DerivClient } from './createDerivClient.js';
 import { isDerivSessionError } from './derivSessionError.js';
 import { isDerivConnectionError } from './derivConnectionError.js';
@@ -242,6 +244,26 @@ describe('createDerivSession', () => {
     // "Reload": a new session over the same storage, authorize() without an argument.
     session = track(createDerivSession({ client, storage: createSessionStorage(web) }));
     expect((await session.authorize()).loginid).toBe('VRTC1859315');
+  });
+
+  it('an authorizer with its own socket URL gets a fresh socket per account (one-time URL flows)', async () => {
+    const accounts = await login(server);
+    const urlsFor: string[] = [];
+    const authorizer: Authorizer = {
+      socketUrl: ({ account, url }) => {
+        urlsFor.push(account.account);
+        return `${url}&otp=${account.account}`;
+      },
+      authorize: ({ send, account }) => authorizeWithToken(send, account.token),
+    };
+    open(accounts, { authorizer });
+    await session.authorize();
+    const first = server.connections()[0]?.id;
+    expect((await session.switchAccount('VRTC1859315')).loginid).toBe('VRTC1859315');
+    await until(() => server.connections().length === 1);
+    expect(server.connections()[0]?.id).not.toBe(first);
+    expect(urlsFor).toEqual(['CR799393', 'VRTC1859315']);
+    expect((await session.send({ balance: 1 })).balance?.loginid).toBe('VRTC1859315');
   });
 
   it('keeps a currency-less account with currency ""', async () => {

@@ -353,6 +353,36 @@ export class ClientCore {
     this.#afterLoss(end.error);
   }
 
+  /**
+   * Swaps the open socket for a new one at once (no backoff, not a failure): used when a new
+   * handshake brings its own socket URL. In-flight requests reject with `connection_lost`.
+   */
+  replaceSocket(): void {
+    const socket = this.#socket;
+    if (!socket) {
+      this.connect();
+      return;
+    }
+    this.#socket = undefined;
+    this.#ready = false;
+    this.#keepAlive.stop();
+    const error = new DerivConnectionError(
+      'connection_lost',
+      'The socket was replaced by one for another authorization.',
+    );
+    this.emit({ type: 'close', code: 1000, byClient: true });
+    this.requests.rejectInflight(
+      (entry) =>
+        new DerivConnectionError(
+          'connection_lost',
+          `The socket was replaced before \`${entry.call}\` was answered.`,
+          { cause: error },
+        ),
+    );
+    void socket.close(1000, 'replaced', error, true);
+    this.#open();
+  }
+
   /** Drops the socket as dead (keep-alive or handshake timeout); reconnects like any loss. */
   dropSocket(error: DerivConnectionError): void {
     const socket = this.#socket;

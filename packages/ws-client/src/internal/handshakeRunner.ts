@@ -54,7 +54,9 @@ export class HandshakeRunner {
       return promise;
     }
     const socket = this.#core.socket;
-    if (socket?.isOpen) this.runOn(socket, 'replace');
+    // A handshake with its own socket URL (one-time URLs) needs a new socket, not the open one.
+    if (socket?.isOpen && handshake.socketUrl) this.#core.replaceSocket();
+    else if (socket?.isOpen) this.runOn(socket, 'replace');
     else this.#core.connect();
     return promise;
   }
