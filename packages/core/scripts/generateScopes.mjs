@@ -2,15 +2,16 @@
 // Dev-time generator: reads Deriv's official request/response schemas and writes
 // src/generated/callRequirements.ts (auth + scopes per call) and src/generated/sensitiveFields.ts
 // (fields the schemas mark `sensitive`). The output is committed, so builds and tests never need
-// the schemas. Usage: node scripts/generateScopes.mjs [schemaDir]
-// (default: $DERIV_API_SCHEMAS or /work/shared/reference/deriv-api-schemas).
+// the schemas. Usage: node scripts/generateScopes.mjs [schemaDir] [outDir]
+// (schemaDir default: $DERIV_API_SCHEMAS or /work/shared/reference/deriv-api-schemas;
+// outDir default: src/generated).
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const schemaDir =
   process.argv[2] ?? process.env.DERIV_API_SCHEMAS ?? '/work/shared/reference/deriv-api-schemas';
-const outDir = fileURLToPath(new URL('../src/generated/', import.meta.url));
+const outDir = process.argv[3] ?? fileURLToPath(new URL('../src/generated/', import.meta.url));
 const SCOPES = ['read', 'trade', 'trading_information', 'payments', 'admin'];
 
 const calls = readdirSync(schemaDir, { withFileTypes: true })
@@ -145,7 +146,10 @@ export const SENSITIVE_REQUEST_FIELDS: Readonly<Record<string, readonly string[]
  * SENSITIVE_FIELD_NAMES.includes('verification_code') // true
  * \`\`\`
  */
-export const SENSITIVE_FIELD_NAMES: readonly string[] = ${JSON.stringify([...names].sort()).replace(/"/g, "'")};
+export const SENSITIVE_FIELD_NAMES: readonly string[] = [${[...names]
+    .sort()
+    .map((name) => `'${name}'`)
+    .join(', ')}];
 `,
 );
 
