@@ -9,7 +9,6 @@ import {
   LogoutResponseSchema,
   WebsiteStatusResponseSchema,
 } from '@deriv-auth/core';
-import type { DerivErrorEnvelope } from '@deriv-auth/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRequest, type JsonSchema } from './internal/validateRequest.js';
 import { startMockServer } from './startMockServer.js';
@@ -90,7 +89,7 @@ describe('answers conform to the official response schemas', () => {
     async (code, request) => {
       const other = await openClient(`${server.wsUrl}?app_id=1089`);
       const reply = ErrorResponseSchema.parse(await other.call(request()));
-      const error = createDerivApiError(reply as DerivErrorEnvelope);
+      const error = createDerivApiError(reply);
       expect(error.code).toBe(code);
       expect(JSON.stringify({ message: error.message, echo: error.echoReq })).not.toContain(
         'a1-unknown-token-value',
