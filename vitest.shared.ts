@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const packageSource = (name: string): string =>
-  fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+const packageSource = (name: string, entry = 'index'): string =>
+  fileURLToPath(new URL(`./packages/${name}/src/${entry}.ts`, import.meta.url));
 
 /**
  * Settings every package's `vitest.config.ts` merges in: sibling packages resolve to their sources
@@ -11,12 +11,14 @@ const packageSource = (name: string): string =>
  */
 export const sharedTestConfig = defineConfig({
   resolve: {
-    alias: {
-      '@deriv-auth/core': packageSource('core'),
-      '@deriv-auth/ws-client': packageSource('ws-client'),
-      '@deriv-auth/react-hooks': packageSource('react-hooks'),
-      '@deriv-auth/mock-server': packageSource('mock-server'),
-    },
+    // Exact matches: a bare prefix alias would send `@deriv-auth/core/calls` to `index.ts/calls`.
+    alias: [
+      { find: /^@deriv-auth\/core$/, replacement: packageSource('core') },
+      { find: /^@deriv-auth\/core\/calls$/, replacement: packageSource('core', 'calls') },
+      { find: /^@deriv-auth\/ws-client$/, replacement: packageSource('ws-client') },
+      { find: /^@deriv-auth\/react-hooks$/, replacement: packageSource('react-hooks') },
+      { find: /^@deriv-auth\/mock-server$/, replacement: packageSource('mock-server') },
+    ],
   },
   test: {
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],

@@ -144,7 +144,10 @@ describe('session hooks against the mock server', () => {
     expect(server.connections()[0]?.loginid).toBe('VRTC1859315');
     fireEvent.click(screen.getByText('logout'));
     await screen.findByText('signed_out:-');
-    expect(server.received.some((message) => message.call === 'logout')).toBe(true);
+    // The session signs out locally at once, then tells the server: wait for that message.
+    await vi.waitFor(() => {
+      expect(server.received.some((message) => message.call === 'logout')).toBe(true);
+    });
   });
 
   it('returns the same actions object on every render', () => {
