@@ -12,7 +12,7 @@ import { HandshakeRunner } from './handshakeRunner.js';
 import { KeepAlive } from './keepAlive.js';
 import { ListenerSet } from './listenerSet.js';
 import { RequestManager, type ReplyEnvelope, type RequestEntry } from './requestManager.js';
-import { SocketConnection, type SocketEnd } from './socketConnection.js';
+import { SocketConnection, type SocketEnd, type SocketOwner } from './socketConnection.js';
 import { createCountedTimers, type CancelTimer, type CountedTimers } from './timers.js';
 
 const IDLE_SNAPSHOT: ConnectionSnapshot = Object.freeze({ status: 'idle', attempt: 0 });
@@ -28,12 +28,14 @@ export function nameCall(request: object): string {
  * {@link RequestManager}, the socket in {@link SocketConnection}, keep-alive in {@link KeepAlive},
  * handshakes in {@link HandshakeRunner}.
  */
-export class ClientCore {
+export class ClientCore implements SocketOwner {
   readonly options: ResolvedClientOptions;
   readonly timers: CountedTimers;
   readonly requests: RequestManager;
-  readonly #listeners = new ListenerSet();
-  readonly #counters = { socketListeners: 0 };
+  // Created on first subscribe: most clients of a server-side fleet never get a subscriber.
+  #listeners: ListenerSet | undefined;
+  /** Listeners attached to sockets, for diagnostics (kept up to date by {@link SocketConnection}). */
+  socketListeners = 0;
   readonly #keepAlive: KeepAlive;
   readonly handshakes: HandshakeRunner;
   #snapshot: ConnectionSnapshot = IDLE_SNAPSHOT;
@@ -57,7 +59,7 @@ export class ClientCore {
   }
 
   subscribe(listener: () => void): () => void {
-    return this.#listeners.add(listener);
+    return (this.#listeners ??= new ListenerSet()).add(listener);
   }
 
   emit(event: DerivClientEvent): void {
@@ -77,9 +79,9 @@ export class ClientCore {
       inflightRequests: this.requests.inflightCount,
       queuedRequests: this.requests.queuedCount,
       timers: this.timers.live,
-      socketListeners: this.#counters.socketListeners,
+      socketListeners: this.socketListeners,
       abortListeners: this.requests.abortListenerCount,
-      subscribers: this.#listeners.size,
+      subscribers: this.#listeners?.size ?? 0,
     };
   }
 
@@ -88,17 +90,22 @@ export class ClientCore {
     attempt?: number;
     lastError?: Error | undefined;
   }): void {
-    const merged = { ...this.#snapshot, ...next };
-    if (merged.lastError === undefined) delete merged.lastError;
     const previous = this.#snapshot;
+    const status = next.status ?? previous.status;
+    const attempt = next.attempt ?? previous.attempt;
+    const lastError = 'lastError' in next ? next.lastError : previous.lastError;
     if (
-      previous.status === merged.status &&
-      previous.attempt === merged.attempt &&
-      previous.lastError === merged.lastError
+      previous.status === status &&
+      previous.attempt === attempt &&
+      previous.lastError === lastError
     )
       return;
-    this.#snapshot = Object.freeze(merged as ConnectionSnapshot);
-    this.#listeners.notify();
+    // Literal shapes, no `delete`: a deleted key would turn the snapshot into a dictionary-mode
+    // object several times larger, held by every idle client.
+    this.#snapshot = Object.freeze(
+      lastError === undefined ? { status, attempt } : { status, attempt, lastError },
+    );
+    this.#listeners?.notify();
   }
 
   /** Sends `request` through the gate: now when ready, else queued (or rejected, by option). */
@@ -244,24 +251,7 @@ export class ClientCore {
   #openSocket(WebSocketCtor: WebSocketConstructorLike, url: string): void {
     let socket: SocketConnection;
     try {
-      socket = new SocketConnection(
-        WebSocketCtor,
-        url,
-        {
-          onOpen: () => {
-            this.#onOpen(socket);
-          },
-          onMessage: (text) => {
-            this.#onMessage(text);
-          },
-          onEnd: (end) => {
-            this.#onEnd(socket, end);
-          },
-        },
-        this.timers,
-        this.#counters,
-        this.options.connectTimeoutMs,
-      );
+      socket = new SocketConnection(WebSocketCtor, url, this, this.options.connectTimeoutMs);
     } catch (error) {
       this.#afterLoss(
         new DerivConnectionError('handshake_failed', 'The WebSocket could not be created.', {
@@ -274,7 +264,8 @@ export class ClientCore {
     this.#lastSocket = socket;
   }
 
-  #onOpen(socket: SocketConnection): void {
+  /** {@link SocketOwner}: `socket` opened. */
+  socketOpened(socket: SocketConnection): void {
     const reason = this.#everOpened ? 'reconnect' : 'connect';
     this.#everOpened = true;
     this.emit({ type: 'open' });
@@ -296,7 +287,8 @@ export class ClientCore {
     this.#ready = false;
   }
 
-  #onMessage(text: string): void {
+  /** {@link SocketOwner}: a text frame arrived on the current socket. */
+  socketMessage(text: string): void {
     this.#keepAlive.noteReceived();
     let reply: unknown;
     try {
@@ -332,7 +324,8 @@ export class ClientCore {
     }
   }
 
-  #onEnd(socket: SocketConnection, end: SocketEnd): void {
+  /** {@link SocketOwner}: `socket` ended (once per socket). */
+  socketEnded(socket: SocketConnection, end: SocketEnd): void {
     if (this.#socket !== socket) return;
     this.#socket = undefined;
     this.#ready = false;

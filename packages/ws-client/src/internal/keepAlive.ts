@@ -1,7 +1,7 @@
 import { DerivConnectionError, isDerivConnectionError } from '../derivConnectionError.js';
 import type { ResolvedClientOptions } from '../options.js';
 import type { ClientCore } from './clientCore.js';
-import type { CancelTimer } from './timers.js';
+import { tickerFor, type TickerEntry } from './keepAliveTicker.js';
 
 /**
  * Keeps the socket alive and notices a dead peer. A `ping` goes out after `intervalMs` without
@@ -10,10 +10,13 @@ import type { CancelTimer } from './timers.js';
  * a browser throttling a hidden tab fires timers late, so a send after a long silence triggers the
  * liveness check at once instead of trusting a socket that may have died meanwhile.
  */
-export class KeepAlive {
+export class KeepAlive implements TickerEntry {
   readonly #core: ClientCore;
   readonly #options: ResolvedClientOptions;
-  #cancelTick: CancelTimer | undefined;
+  /** When the next check is due; read by the shared ticker. */
+  dueAt = 0;
+  /** Owned by the shared {@link tickerFor | ticker}: -1 while no check is scheduled. */
+  tickerIndex = -1;
   #lastSentAt = 0;
   #lastReceivedAt = 0;
   #pinging = false;
@@ -37,8 +40,7 @@ export class KeepAlive {
   stop(): void {
     this.#generation += 1;
     this.#pinging = false;
-    this.#cancelTick?.();
-    this.#cancelTick = undefined;
+    this.#unschedule();
   }
 
   noteSent(): void {
@@ -54,16 +56,26 @@ export class KeepAlive {
     if (this.#options.keepAlive !== false) this.#lastReceivedAt = this.#options.clock.now();
   }
 
+  /**
+   * Arms the next check on the ticker shared by every client of this clock (one timer for a whole
+   * fleet, not one each); it still counts as one live timer of this client in its diagnostics.
+   */
   #schedule(delayMs: number): void {
-    this.#cancelTick?.();
-    const generation = this.#generation;
-    this.#cancelTick = this.#core.timers.set(
-      () => {
-        this.#cancelTick = undefined;
-        if (generation === this.#generation) this.#tick();
-      },
-      Math.max(0, delayMs),
-    );
+    if (this.tickerIndex === -1) this.#core.timers.hold();
+    const clock = this.#options.clock;
+    tickerFor(clock).schedule(this, clock.now() + Math.max(0, delayMs));
+  }
+
+  #unschedule(): void {
+    if (this.tickerIndex === -1) return;
+    tickerFor(this.#options.clock).cancel(this);
+    this.#core.timers.release();
+  }
+
+  /** Called by the ticker when the check is due (already unscheduled there). */
+  onDue(): void {
+    this.#core.timers.release();
+    this.#tick();
   }
 
   #tick(): void {
@@ -79,8 +91,7 @@ export class KeepAlive {
     const keepAlive = this.#options.keepAlive;
     if (keepAlive === false) return;
     this.#pinging = true;
-    this.#cancelTick?.();
-    this.#cancelTick = undefined;
+    this.#unschedule();
     const generation = this.#generation;
     this.#core.sendNow({ ping: 1 }, { timeoutMs: keepAlive.timeoutMs }).then(
       () => {

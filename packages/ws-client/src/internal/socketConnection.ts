@@ -24,14 +24,48 @@ export interface SocketEnd {
   error: DerivConnectionError;
 }
 
-/** Callbacks of one {@link SocketConnection}; `onEnd` runs exactly once. */
-export interface SocketHandlers {
-  onOpen(): void;
-  onMessage(text: string): void;
-  onEnd(end: SocketEnd): void;
+/**
+ * What a {@link SocketConnection} reports to (the client core): callbacks as methods of one owner,
+ * so a socket costs no handler object and no closures. `socketEnded` runs exactly once.
+ */
+export interface SocketOwner {
+  readonly timers: CountedTimers;
+  /** Listeners currently attached to sockets, for diagnostics. */
+  socketListeners: number;
+  socketOpened(connection: SocketConnection): void;
+  socketMessage(text: string): void;
+  socketEnded(connection: SocketConnection, end: SocketEnd): void;
 }
 
 const OPEN = 1;
+
+/** Where an EventEmitter socket finds its {@link SocketConnection} (listeners get it as `this`). */
+const CONNECTION = Symbol('derivSocketConnection');
+type OwnedSocket = WebSocketLike & EmitterSocket & { [CONNECTION]?: SocketConnection | undefined };
+
+// Shared listeners for Node's `ws` (an EventEmitter calls them with the socket as `this`): one set
+// for every socket instead of four closures each.
+function onEmitterOpen(this: OwnedSocket): void {
+  this[CONNECTION]?.handleOpen();
+}
+function onEmitterMessage(this: OwnedSocket, data: unknown): void {
+  this[CONNECTION]?.handleMessage(typeof data === 'string' ? data : String(data));
+}
+function onEmitterError(this: OwnedSocket, error: unknown): void {
+  this[CONNECTION]?.handleError({ error, message: error instanceof Error ? error.message : '' });
+}
+function onEmitterClose(this: OwnedSocket, code: unknown, reason: unknown): void {
+  this[CONNECTION]?.handleClose({
+    code: typeof code === 'number' ? code : 1006,
+    reason: reason instanceof Uint8Array ? new TextDecoder().decode(reason) : '',
+  });
+}
+const EMITTER_LISTENERS = [
+  ['open', onEmitterOpen],
+  ['message', onEmitterMessage],
+  ['error', onEmitterError],
+  ['close', onEmitterClose],
+] as unknown as readonly [string, (...args: never[]) => void][];
 
 /** Grace period for the `close` event after our own `close()`, after which listeners go anyway. */
 const CLOSE_GRACE_MS = 3_000;
@@ -44,10 +78,9 @@ const CLOSE_GRACE_MS = 3_000;
  */
 export class SocketConnection {
   readonly #socket: WebSocketLike;
-  readonly #handlers: SocketHandlers;
-  readonly #timers: CountedTimers;
-  readonly #listeners: [string, (...args: never[]) => void][];
-  #emitter = false;
+  readonly #owner: SocketOwner;
+  /** Listeners of an EventTarget socket; `undefined` for an EventEmitter (shared listeners). */
+  readonly #listeners: [string, (event: WebSocketEventLike) => void][] | undefined;
   #cancelConnectTimer: CancelTimer | undefined;
   #cancelGraceTimer: CancelTimer | undefined;
   #opened = false;
@@ -56,87 +89,53 @@ export class SocketConnection {
   // Created only when someone waits for it (close()): most sockets never need one.
   #closed: Promise<void> | undefined;
   #resolveClosed: (() => void) | undefined;
-  readonly #counters: { socketListeners: number };
 
   constructor(
     WebSocket: WebSocketConstructorLike,
     url: string,
-    handlers: SocketHandlers,
-    timers: CountedTimers,
-    counters: { socketListeners: number },
+    owner: SocketOwner,
     connectTimeoutMs: number,
   ) {
-    this.#handlers = handlers;
-    this.#counters = counters;
-    this.#timers = timers;
+    this.#owner = owner;
     this.#socket = new WebSocket(url);
     const socket = this.#socket as WebSocketLike & Partial<EmitterSocket>;
     if (typeof socket.on === 'function' && typeof socket.off === 'function') {
       // Node's `ws` is also an EventEmitter: its native events skip the per-message MessageEvent
       // and the listener wrappers of its EventTarget layer (less heap per socket, faster replies).
-      this.#emitter = true;
-      this.#listeners = [
-        [
-          'open',
-          () => {
-            this.#onOpen();
-          },
-        ],
-        [
-          'message',
-          (data: unknown) => {
-            this.#onMessage(typeof data === 'string' ? data : String(data));
-          },
-        ],
-        [
-          'error',
-          (error: unknown) => {
-            this.#onError({ error, message: error instanceof Error ? error.message : '' });
-          },
-        ],
-        [
-          'close',
-          (code: unknown, reason: unknown) => {
-            this.#onClose({
-              code: typeof code === 'number' ? code : 1006,
-              reason: reason instanceof Uint8Array ? new TextDecoder().decode(reason) : '',
-            });
-          },
-        ],
-      ] as [string, (...args: never[]) => void][];
-      for (const [type, listener] of this.#listeners) socket.on(type, listener);
+      (socket as OwnedSocket)[CONNECTION] = this;
+      this.#listeners = undefined;
+      for (const [type, listener] of EMITTER_LISTENERS) socket.on(type, listener);
     } else {
       this.#listeners = [
         [
           'open',
           () => {
-            this.#onOpen();
+            this.handleOpen();
           },
         ],
         [
           'message',
-          (event: WebSocketEventLike) => {
-            this.#onMessage(event.data);
+          (event) => {
+            this.handleMessage(event.data);
           },
         ],
         [
           'error',
-          (event: WebSocketEventLike) => {
-            this.#onError(event);
+          (event) => {
+            this.handleError(event);
           },
         ],
         [
           'close',
-          (event: WebSocketEventLike) => {
-            this.#onClose(event);
+          (event) => {
+            this.handleClose(event);
           },
         ],
-      ] as [string, (...args: never[]) => void][];
-      for (const [type, listener] of this.#listeners)
-        socket.addEventListener(type, listener as (event: WebSocketEventLike) => void);
+      ];
+      for (const [type, listener] of this.#listeners) socket.addEventListener(type, listener);
     }
-    this.#counters.socketListeners += this.#listeners.length;
-    this.#cancelConnectTimer = timers.set(() => {
+    owner.socketListeners += EMITTER_LISTENERS.length;
+    this.#cancelConnectTimer = owner.timers.set(() => {
       this.#end(
         1006,
         false,
@@ -188,7 +187,7 @@ export class SocketConnection {
   }
 
   #closeSocket(code: number, reason: string): void {
-    this.#cancelGraceTimer ??= this.#timers.set(() => {
+    this.#cancelGraceTimer ??= this.#owner.timers.set(() => {
       this.#detach();
     }, CLOSE_GRACE_MS);
     try {
@@ -201,21 +200,24 @@ export class SocketConnection {
     }
   }
 
-  #onOpen(): void {
+  /** The socket's `open` event. @internal */
+  handleOpen(): void {
     if (this.#ended) return;
     this.#opened = true;
     this.#cancelConnectTimer?.();
     this.#cancelConnectTimer = undefined;
-    this.#handlers.onOpen();
+    this.#owner.socketOpened(this);
   }
 
-  #onMessage(data: unknown): void {
+  /** A `message` event's data. @internal */
+  handleMessage(data: unknown): void {
     if (this.#ended) return;
     const text = typeof data === 'string' ? data : decode(data);
-    this.#handlers.onMessage(text);
+    this.#owner.socketMessage(text);
   }
 
-  #onError(event: WebSocketEventLike): void {
+  /** The socket's `error` event. @internal */
+  handleError(event: WebSocketEventLike): void {
     const message =
       typeof event.message === 'string' && event.message !== '' ? `: ${event.message}` : '';
     const code = this.#opened ? 'connection_lost' : 'handshake_failed';
@@ -227,7 +229,8 @@ export class SocketConnection {
     this.#closeSocket(1000, '');
   }
 
-  #onClose(event: WebSocketEventLike): void {
+  /** The socket's `close` event. @internal */
+  handleClose(event: WebSocketEventLike): void {
     const code = typeof event.code === 'number' ? event.code : 1006;
     const reason =
       typeof event.reason === 'string' && event.reason !== '' ? ` (${event.reason})` : '';
@@ -247,7 +250,7 @@ export class SocketConnection {
     this.#ended = true;
     this.#cancelConnectTimer?.();
     this.#cancelConnectTimer = undefined;
-    this.#handlers.onEnd({ code, byClient, opened: this.#opened, error });
+    this.#owner.socketEnded(this, { code, byClient, opened: this.#opened, error });
   }
 
   #detach(): void {
@@ -255,12 +258,15 @@ export class SocketConnection {
     this.#detached = true;
     this.#cancelGraceTimer?.();
     this.#cancelGraceTimer = undefined;
-    const socket = this.#socket as WebSocketLike & Partial<EmitterSocket>;
-    for (const [type, listener] of this.#listeners) {
-      if (this.#emitter) socket.off?.(type, listener);
-      else socket.removeEventListener(type, listener as (event: WebSocketEventLike) => void);
+    const listeners = this.#listeners;
+    if (listeners) {
+      for (const [type, listener] of listeners) this.#socket.removeEventListener(type, listener);
+    } else {
+      const socket = this.#socket as OwnedSocket;
+      for (const [type, listener] of EMITTER_LISTENERS) socket.off(type, listener);
+      socket[CONNECTION] = undefined;
     }
-    this.#counters.socketListeners -= this.#listeners.length;
+    this.#owner.socketListeners -= EMITTER_LISTENERS.length;
     this.#resolveClosed?.();
   }
 }

@@ -34,6 +34,16 @@ export class CountedTimers {
     };
   }
 
+  /** Counts one timer kept elsewhere (the shared keep-alive ticker) until {@link CountedTimers.release}. */
+  hold(): void {
+    this.#live += 1;
+  }
+
+  /** Ends one {@link CountedTimers.hold}. */
+  release(): void {
+    this.#live -= 1;
+  }
+
   /** Timers scheduled and neither fired nor cancelled. */
   get live(): number {
     return this.#live;
