@@ -44,9 +44,9 @@ export class DerivAuthError<Code extends string = string> extends Error {
   constructor(code: Code, message: string, options: DerivAuthErrorOptions = {}) {
     // `Error` sets `cause` only when the options carry one, so they can be passed as they are.
     super(message, options);
-    Object.assign(this, { code }, options.details && { details: options.details }, {
-      [errorMarker]: true,
-    });
+    // Every option but `cause` (set by `Error`) becomes a field: `details` and a subclass's own.
+    const { cause: _cause, ...fields } = options;
+    Object.assign(this, { code }, fields, { [errorMarker]: true });
   }
 }
 

@@ -71,15 +71,10 @@ export class OAuthRedirectError extends DerivAuthError<OAuthRedirectErrorCode> {
   /** The provider's `error_description`, when it sent one. */
   declare readonly providerErrorDescription?: string;
 
-  constructor(
-    code: OAuthRedirectErrorCode,
-    message: string,
-    options: OAuthRedirectErrorOptions = {},
-  ) {
+  // Narrows the options type only: the base class already turns every option but `cause` into a field.
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor
+  constructor(code: OAuthRedirectErrorCode, message: string, options?: OAuthRedirectErrorOptions) {
     super(code, message, options);
-    // What remains after the base fields are the provider's error fields.
-    const { cause: _cause, details: _details, ...provider } = options;
-    Object.assign(this, provider);
   }
 }
 

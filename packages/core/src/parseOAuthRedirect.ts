@@ -1,4 +1,8 @@
-import { OAuthRedirectError, type OAuthRedirectErrorCode } from './oAuthRedirectError.js';
+import {
+  OAuthRedirectError,
+  type OAuthRedirectErrorCode,
+  type OAuthRedirectErrorOptions,
+} from './oAuthRedirectError.js';
 
 /**
  * One Deriv account handed back by the OAuth redirect.
@@ -46,18 +50,28 @@ export const DEFAULT_MAX_REDIRECT_LENGTH = 16_384;
 export const MAX_ACCOUNTS = 26;
 
 const TOKEN = /^[\w-]{1,128}$/;
-const LOGIN_ID = /^[A-Za-z]+[0-9]+$/;
-const CURRENCY = /^[A-Za-z0-9]{2,20}$/;
-// The only parameters read. Everything else (utm_*, affiliate_token, the app's own query) is
-// skipped without decoding its value, so a malformed marketing value cannot break sign-in.
-const KNOWN_KEY = /^(?:state|route|error|error_description|(acct|token|cur)(\d+))$/;
+const LOGIN_ID = /^[A-Za-z]+\d+$/;
+const CURRENCY = /^[A-Za-z\d]{2,20}$/;
+// Anything outside visible ASCII (%x20-7E, RFC 6749 Appendix A): `state`, `route` and `error` are
+// restricted to it.
+const NOT_VISIBLE = /[^ -~]/g;
+// The only parameters read; group 1 is an account index. Everything else (utm_*, affiliate_token,
+// the app's own query) is skipped without decoding its value, so a malformed marketing value cannot
+// break sign-in.
+const KNOWN_KEY = /^(?:state|route|error|error_description|(?:acct|token|cur)(\d+))$/;
 
-// `parameter` is always a name the parser knows (`token2`), never a value: no token in messages.
-function fail(code: OAuthRedirectErrorCode, message: string, parameter?: string): never {
+// One message shape for every refusal: the code, what was expected and where. `parameter` is
+// always a name the parser knows (`token2`), never a value: no token in messages.
+function fail(
+  code: OAuthRedirectErrorCode,
+  expected: string,
+  parameter?: string,
+  options: OAuthRedirectErrorOptions = parameter ? { details: { parameter } } : {},
+): never {
   throw new OAuthRedirectError(
     code,
-    parameter ? `${message}: ${parameter}` : message,
-    parameter ? { details: { parameter } } : {},
+    `${code}: expected ${expected}${parameter ? ' in ' + parameter : ''}`,
+    options,
   );
 }
 
@@ -67,16 +81,8 @@ function decode(text: string, parameter?: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
-    return fail('malformed_encoding', 'Malformed percent-encoding', parameter);
+    return fail('malformed_encoding', 'percent-encoding', parameter);
   }
-}
-
-// RFC 6749 Appendix A: `state` (and `error`) are visible ASCII, %x20-7E.
-function visibleAscii(parameters: Map<string, string>, key: string): string | undefined {
-  const value = parameters.get(key);
-  if (value && !/^[\x20-\x7E]*$/.test(value))
-    fail('invalid_parameter', 'Characters outside visible ASCII', key);
-  return value;
 }
 
 /**
@@ -113,16 +119,16 @@ export function parseOAuthRedirect(
     candidate instanceof URL ||
     candidate instanceof URLSearchParams
       ? String(candidate)
-      : fail('invalid_input', 'Expected a URL string, URL or URLSearchParams');
+      : fail('invalid_input', 'a URL string, URL or URLSearchParams');
   // Capped before any parsing, so an attacker-sized URL costs nothing.
-  if (!(text.length <= maxLength)) fail('input_too_long', 'Longer than maxLength');
+  if (!(text.length <= maxLength)) fail('input_too_long', 'at most maxLength characters');
 
   // Query and fragment are read alike: `?`, `#` and `&` all end a parameter, so a hash router's
   // `#/callback?acct1=...` works, and a name in both query and fragment is a repeat.
   const parameters = new Map<string, string>();
-  // Grouped by index in a Map: an index is a label, never an array position, so `token4294967295`
-  // allocates one entry, not four billion.
-  const groups = new Map<string, (string | undefined)[]>();
+  // Account indexes seen. An index is a label, never an array position, so `token4294967295`
+  // costs one entry, not four billion.
+  const indexes = new Set<string>();
   for (const part of text.split(/[?#&]/)) {
     const equals = part.indexOf('=');
     // Keys are decoded and trimmed before comparison: `token1`, ` token1` (Deriv's docs example)
@@ -132,57 +138,51 @@ export function parseOAuthRedirect(
     // RFC 6749 §3.1: a parameter without a value is omitted; none may appear twice.
     const value = match && equals >= 0 ? decode(part.slice(equals + 1), key).trim() : '';
     if (!value) continue;
-    if (parameters.has(key)) fail('duplicate_parameter', 'Parameter repeated (RFC 6749 §3.1)', key);
+    if (parameters.has(key)) fail('duplicate_parameter', 'each parameter once', key);
     parameters.set(key, value);
-    const kind = match?.[1];
-    const index = match?.[2] ?? '';
-    if (!kind) continue;
-    if (index.startsWith('0'))
-      fail('invalid_index', 'Indexes start at 1 without leading zeros', key);
-    let group = groups.get(index);
-    if (!group) {
-      if (groups.size === MAX_ACCOUNTS)
-        fail('too_many_accounts', `More than ${MAX_ACCOUNTS} accounts`);
-      groups.set(index, (group = []));
-    }
-    group[kind === 'acct' ? 0 : kind === 'token' ? 1 : 2] = value;
+    const index = match?.[1];
+    if (!index) continue;
+    if (index[0] === '0') fail('invalid_index', 'an index from 1, no leading zero', key);
+    indexes.add(index);
+    if (indexes.size > MAX_ACCOUNTS) fail('too_many_accounts', `at most ${MAX_ACCOUNTS} accounts`);
   }
 
-  const state = visibleAscii(parameters, 'state');
+  // `state` and `route` must be visible ASCII; `error` is cleaned of anything else below.
+  const visible = (key: string) => {
+    const value = parameters.get(key);
+    if (value?.match(NOT_VISIBLE)) fail('invalid_parameter', 'visible ASCII', key);
+    return value;
+  };
+  const state = visible('state');
   if (expectedState !== undefined && state !== undefined && state !== expectedState)
-    fail('state_mismatch', 'Returned state differs from the state sent', 'state');
+    fail('state_mismatch', 'the state sent', 'state');
   const providerError = parameters.get('error');
   if (providerError) {
     // Control and bidi characters are dropped so the provider's text is safe to display.
-    const clean = (value: string) => value.replace(/[^\x20-\x7E]/g, '').slice(0, 256);
+    const clean = (value: string) => value.replace(NOT_VISIBLE, '').slice(0, 256);
     const description = parameters.get('error_description');
-    throw new OAuthRedirectError(
-      'provider_error',
-      `The provider returned error ${clean(providerError)}`,
-      {
-        providerError: clean(providerError),
-        ...(description && { providerErrorDescription: clean(description) }),
-      },
-    );
+    fail('provider_error', `no error, got ${clean(providerError)}`, undefined, {
+      providerError: clean(providerError),
+      ...(description && { providerErrorDescription: clean(description) }),
+    });
   }
-  if (expectedState !== undefined && !state) fail('state_missing', 'No state returned', 'state');
-  const route = visibleAscii(parameters, 'route');
+  if (expectedState !== undefined && !state) fail('state_missing', 'the state sent', 'state');
+  const route = visible('route');
 
   const accounts: DerivAccount[] = [];
-  for (const index of [...groups.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
-    const group = groups.get(index);
-    const account = group?.[0];
-    const token = group?.[1];
-    const currency = group?.[2] ?? '';
-    if (!account) fail('missing_account', 'Account id missing', 'acct' + index);
-    if (!token) fail('missing_token', 'Token missing', 'token' + index);
-    if (!LOGIN_ID.test(account)) fail('invalid_account', 'Not a Deriv login id', 'acct' + index);
-    if (!TOKEN.test(token)) fail('invalid_token', 'Token fails ^[\\w-]{1,128}$', 'token' + index);
+  for (const index of [...indexes].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
+    const [account, token, currency = ''] = ['acct', 'token', 'cur'].map((kind) =>
+      parameters.get(kind + index),
+    );
+    if (!account) fail('missing_account', 'an account id', 'acct' + index);
+    if (!token) fail('missing_token', 'a token', 'token' + index);
+    if (!LOGIN_ID.test(account)) fail('invalid_account', 'a login id', 'acct' + index);
+    if (!TOKEN.test(token)) fail('invalid_token', TOKEN.source, 'token' + index);
     if (currency && !CURRENCY.test(currency))
-      fail('invalid_currency', 'Not a currency code', 'cur' + index);
+      fail('invalid_currency', 'a currency code', 'cur' + index);
     accounts.push({ account, token, currency });
   }
-  if (!accounts.length) fail('no_accounts', 'No account in the redirect');
+  if (!accounts.length) fail('no_accounts', 'an account');
   return { accounts, ...(state && { state }), ...(route && { route }) };
 }
 
@@ -212,7 +212,9 @@ export function safeParseOAuthRedirect(
       error:
         error instanceof OAuthRedirectError
           ? error
-          : new OAuthRedirectError('invalid_input', 'Unreadable redirect', { cause: error }),
+          : new OAuthRedirectError('invalid_input', 'invalid_input: expected a readable redirect', {
+              cause: error,
+            }),
     };
   }
 }

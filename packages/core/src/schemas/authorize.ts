@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { TokenSchema, requestExtras, responseExtras } from './shared.js';
+import {
+  TokenSchema,
+  optFlag,
+  optNumber,
+  optString,
+  requestExtras,
+  responseExtras,
+} from './shared.js';
 
 /**
  * The `authorize` request, strict as Deriv's `send.json` (`additionalProperties: false`): one
@@ -13,19 +20,26 @@ import { TokenSchema, requestExtras, responseExtras } from './shared.js';
  */
 export const AuthorizeRequestSchema = z.strictObject({
   authorize: TokenSchema,
-  add_to_login_history: z.optional(z.literal([0, 1])),
-  tokens: z.optional(z.array(TokenSchema).check(z.maxLength(25))),
+  add_to_login_history: optFlag,
+  // A refine, not `z.maxLength`: see `matching` in shared.ts.
+  tokens: z.optional(
+    z.array(TokenSchema).check(z.refine((tokens) => tokens.length <= 25, 'At most 25 tokens')),
+  ),
   ...requestExtras,
 });
 
 /** An `authorize` request message. */
 export type AuthorizeRequest = z.infer<typeof AuthorizeRequestSchema>;
 
-const LinkedToSchema = z.looseObject({
-  loginid: z.optional(z.string()),
-  // Deriv adds platforms over time (ctrader was added late): any string is accepted.
-  platform: z.optional(z.string()),
-});
+const LinkedToListSchema = z.optional(
+  z.array(
+    z.looseObject({
+      loginid: optString,
+      // Deriv adds platforms over time (ctrader was added late): any string is accepted.
+      platform: optString,
+    }),
+  ),
+);
 
 /**
  * One entry of `authorize.account_list`.
@@ -36,18 +50,18 @@ const LinkedToSchema = z.looseObject({
  * ```
  */
 export const AccountListItemSchema = z.looseObject({
-  account_category: z.optional(z.string()),
-  account_type: z.optional(z.string()),
-  broker: z.optional(z.string()),
-  created_at: z.optional(z.number()),
-  currency: z.optional(z.string()),
-  currency_type: z.optional(z.string()),
-  excluded_until: z.optional(z.number()),
-  is_disabled: z.optional(z.literal([0, 1])),
-  is_virtual: z.optional(z.literal([0, 1])),
-  landing_company_name: z.optional(z.string()),
-  linked_to: z.optional(z.array(LinkedToSchema)),
-  loginid: z.optional(z.string()),
+  account_category: optString,
+  account_type: optString,
+  broker: optString,
+  created_at: optNumber,
+  currency: optString,
+  currency_type: optString,
+  excluded_until: optNumber,
+  is_disabled: optFlag,
+  is_virtual: optFlag,
+  landing_company_name: optString,
+  linked_to: LinkedToListSchema,
+  loginid: optString,
 });
 
 /**
@@ -61,23 +75,23 @@ export const AccountListItemSchema = z.looseObject({
  */
 export const AuthorizeSchema = z.looseObject({
   account_list: z.optional(z.array(AccountListItemSchema)),
-  balance: z.optional(z.number()),
-  country: z.optional(z.string()),
-  currency: z.optional(z.string()),
-  email: z.optional(z.string()),
-  fullname: z.optional(z.string()),
-  is_virtual: z.optional(z.literal([0, 1])),
-  landing_company_fullname: z.optional(z.string()),
-  landing_company_name: z.optional(z.string()),
-  linked_to: z.optional(z.array(LinkedToSchema)),
+  balance: optNumber,
+  country: optString,
+  currency: optString,
+  email: optString,
+  fullname: optString,
+  is_virtual: optFlag,
+  landing_company_fullname: optString,
+  landing_company_name: optString,
+  linked_to: LinkedToListSchema,
   local_currencies: z.optional(
     z.catchall(z.object({}), z.object({ fractional_digits: z.number() })),
   ),
-  loginid: z.optional(z.string()),
+  loginid: optString,
   preferred_language: z.optional(z.nullable(z.string())),
   scopes: z.optional(z.array(z.string())),
   upgradeable_landing_companies: z.optional(z.array(z.unknown())),
-  user_id: z.optional(z.number()),
+  user_id: optNumber,
 });
 
 /**

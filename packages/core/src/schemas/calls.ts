@@ -1,5 +1,18 @@
 import * as z from 'zod/mini';
-import { LoginIdSchema, SubscriptionSchema, requestExtras, responseExtras } from './shared.js';
+import {
+  LoginIdSchema,
+  SubscriptionSchema,
+  matching,
+  optAnyObject,
+  optFlag,
+  optNumber,
+  optString,
+  requestExtras,
+  responseExtras,
+} from './shared.js';
+
+const OptSubscriptionSchema = z.optional(SubscriptionSchema);
+const OptLoginIdSchema = z.optional(LoginIdSchema);
 
 /**
  * `{ ping: 1 }`: keeps the connection alive; outside rate limits.
@@ -41,7 +54,7 @@ export type PingResponse = z.infer<typeof PingResponseSchema>;
  */
 export const LogoutRequestSchema = z.strictObject({
   logout: z.literal(1),
-  loginid: z.optional(LoginIdSchema),
+  loginid: OptLoginIdSchema,
   ...requestExtras,
 });
 /** A `logout` request message. */
@@ -85,7 +98,7 @@ export type TimeRequest = z.infer<typeof TimeRequestSchema>;
  * ```
  */
 export const TimeResponseSchema = z.looseObject({
-  time: z.optional(z.number()),
+  time: optNumber,
   msg_type: z.literal('time'),
   ...responseExtras,
 });
@@ -103,9 +116,11 @@ export type TimeResponse = z.infer<typeof TimeResponseSchema>;
  */
 export const BalanceRequestSchema = z.strictObject({
   balance: z.literal(1),
-  account: z.optional(z.string().check(z.regex(/^(current|all|[A-Z]{2,4}[0-9]{1,10})$/))),
-  subscribe: z.optional(z.literal([0, 1])),
-  loginid: z.optional(LoginIdSchema),
+  account: z.optional(
+    matching(/^(current|all|[A-Z]{2,4}[0-9]{1,10})$/, 'Expected current, all or a login id'),
+  ),
+  subscribe: optFlag,
+  loginid: OptLoginIdSchema,
   ...requestExtras,
 });
 /** A `balance` request message. */
@@ -125,12 +140,12 @@ export const BalanceResponseSchema = z.looseObject({
       balance: z.number(),
       currency: z.string(),
       loginid: z.string(),
-      id: z.optional(z.string()),
-      accounts: z.optional(z.looseObject({})),
-      total: z.optional(z.looseObject({})),
+      id: optString,
+      accounts: optAnyObject,
+      total: optAnyObject,
     }),
   ),
-  subscription: z.optional(SubscriptionSchema),
+  subscription: OptSubscriptionSchema,
   msg_type: z.literal('balance'),
   ...responseExtras,
 });
@@ -147,18 +162,20 @@ export type BalanceResponse = z.infer<typeof BalanceResponseSchema>;
  */
 export const WebsiteStatusRequestSchema = z.strictObject({
   website_status: z.literal(1),
-  subscribe: z.optional(z.literal([0, 1])),
+  subscribe: optFlag,
   ...requestExtras,
 });
 /** A `website_status` request message. */
 export type WebsiteStatusRequest = z.infer<typeof WebsiteStatusRequestSchema>;
 
-const LimitSchema = z.looseObject({
-  applies_to: z.string(),
-  hourly: z.optional(z.number()),
-  minutely: z.optional(z.number()),
-  max: z.optional(z.number()),
-});
+const LimitSchema = z.optional(
+  z.looseObject({
+    applies_to: z.string(),
+    hourly: optNumber,
+    minutely: optNumber,
+    max: optNumber,
+  }),
+);
 
 /**
  * `website_status` as far as the SDK reads it: `api_call_limits` (rate limits change over time:
@@ -174,16 +191,16 @@ export const WebsiteStatusResponseSchema = z.looseObject({
   website_status: z.optional(
     z.looseObject({
       api_call_limits: z.looseObject({
-        max_proposal_subscription: z.optional(LimitSchema),
-        max_requestes_general: z.optional(LimitSchema),
-        max_requests_outcome: z.optional(LimitSchema),
-        max_requests_pricing: z.optional(LimitSchema),
+        max_proposal_subscription: LimitSchema,
+        max_requestes_general: LimitSchema,
+        max_requests_outcome: LimitSchema,
+        max_requests_pricing: LimitSchema,
       }),
-      site_status: z.optional(z.string()),
-      message: z.optional(z.string()),
+      site_status: optString,
+      message: optString,
     }),
   ),
-  subscription: z.optional(SubscriptionSchema),
+  subscription: OptSubscriptionSchema,
   msg_type: z.literal('website_status'),
   ...responseExtras,
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { optAnyObject, optNumber } from './shared.js';
 
 /**
  * The `error` object of a failed response.
@@ -11,7 +12,7 @@ import * as z from 'zod/mini';
 export const ApiErrorSchema = z.looseObject({
   code: z.string(),
   message: z.string(),
-  details: z.optional(z.looseObject({})),
+  details: optAnyObject,
 });
 
 /**
@@ -26,8 +27,8 @@ export const ApiErrorSchema = z.looseObject({
  */
 export const ResponseEnvelopeSchema = z.looseObject({
   msg_type: z.string(),
-  req_id: z.optional(z.number()),
-  echo_req: z.optional(z.looseObject({})),
+  req_id: optNumber,
+  echo_req: optAnyObject,
   error: z.optional(ApiErrorSchema),
 });
 
@@ -47,8 +48,8 @@ export type ResponseEnvelope = z.infer<typeof ResponseEnvelopeSchema>;
 export const ErrorResponseSchema = z.looseObject({
   error: ApiErrorSchema,
   msg_type: z.string(),
-  req_id: z.optional(z.number()),
-  echo_req: z.optional(z.looseObject({})),
+  req_id: optNumber,
+  echo_req: optAnyObject,
 });
 
 /** A failed response message. */
