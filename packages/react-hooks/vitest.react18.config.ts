@@ -9,7 +9,7 @@ const modules =
   process.env['REACT18_MODULES'] ??
   fileURLToPath(new URL('./node_modules/.cache/react18/node_modules', import.meta.url));
 
-export default mergeConfig(
+const config = mergeConfig(
   sharedTestConfig,
   defineConfig({
     resolve: {
@@ -21,8 +21,15 @@ export default mergeConfig(
     },
     test: {
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-      reporters: ['default', ['json', { outputFile: 'reports/vitest-react18.json' }]],
       typecheck: { enabled: false },
     },
   }),
 );
+
+// mergeConfig concatenates arrays: replace the shared reporters so this run writes its own report
+// instead of overwriting the React 19 run's `reports/vitest.json`.
+config.test = {
+  ...config.test,
+  reporters: ['default', ['json', { outputFile: 'reports/vitest-react18.json' }]],
+};
+export default config;

@@ -42,6 +42,8 @@ describe('error states', () => {
   it('explains a session revoked while signed in, at the next authorize', async () => {
     const demo = await stack.open();
     await loginThroughOAuthPage(demo, { user: 'readonly' });
+    // Wait for the authorized view: the callback authorizes after the navigation settles.
+    await demo.page.getByTestId('scopes').locator('li').nth(1).waitFor();
     await expect(demo.page.getByTestId('scopes').locator('li').allTextContents()).resolves.toEqual([
       'read',
       'trading_information',
