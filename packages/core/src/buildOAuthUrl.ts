@@ -4,7 +4,7 @@ import { DerivAuthError } from './derivAuthError.js';
 export const DEFAULT_OAUTH_URL = 'https://oauth.deriv.com/oauth2/authorize';
 
 // Typed callers cannot pass anything else, but JavaScript callers can.
-const SIGNUP_DEVICES: readonly string[] = ['desktop', 'mobile'];
+const SIGNUP_DEVICES: readonly unknown[] = [undefined, 'desktop', 'mobile'];
 
 /** Options of {@link buildOAuthUrl}. */
 export interface BuildOAuthUrlOptions {
@@ -51,26 +51,26 @@ export interface BuildOAuthUrlOptions {
 export function buildOAuthUrl(options: BuildOAuthUrlOptions): string {
   const appId = String(options.appId);
   if (!/^[1-9]\d{0,9}$/.test(appId))
-    throw new DerivAuthError('invalid_app_id', 'appId must be a positive integer');
-  let url: URL;
+    throw new DerivAuthError('invalid_app_id', 'appId: expected a positive integer');
+  let url: URL | undefined;
   try {
     url = new URL(options.oauthUrl ?? DEFAULT_OAUTH_URL);
-  } catch (cause) {
-    throw new DerivAuthError('invalid_oauth_url', 'oauthUrl must be an absolute URL', { cause });
+  } catch {
+    // Refused just below, with the same error as a non-http(s) URL.
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new DerivAuthError('invalid_oauth_url', 'oauthUrl must use https: or http:');
-  if (options.signupDevice !== undefined && !SIGNUP_DEVICES.includes(options.signupDevice))
-    throw new DerivAuthError('invalid_option', "signupDevice must be 'desktop' or 'mobile'");
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new DerivAuthError('invalid_oauth_url', 'oauthUrl: expected an absolute http(s) URL');
+  if (!SIGNUP_DEVICES.includes(options.signupDevice))
+    throw new DerivAuthError('invalid_option', 'signupDevice: expected desktop or mobile');
   if (
     options.dateFirstContact !== undefined &&
     !/^\d{4}-\d{2}-\d{2}$/.test(options.dateFirstContact)
   )
-    throw new DerivAuthError('invalid_option', 'dateFirstContact must be YYYY-MM-DD');
+    throw new DerivAuthError('invalid_option', 'dateFirstContact: expected YYYY-MM-DD');
 
   const query = url.searchParams;
   const set = (name: string, value: string | undefined): void => {
-    if (value !== undefined && value !== '') query.set(name, value);
+    if (value) query.set(name, value);
   };
   set('app_id', appId);
   set('l', options.language);

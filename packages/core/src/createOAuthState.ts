@@ -30,5 +30,5 @@ export function createOAuthState(randomSource: (bytes: Uint8Array) => Uint8Array
     );
   let binary = '';
   for (const byte of bytes.subarray(0, STATE_BYTES)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '');
 }

@@ -44,9 +44,9 @@ export class DerivAuthError<Code extends string = string> extends Error {
   constructor(code: Code, message: string, options: DerivAuthErrorOptions = {}) {
     // `Error` sets `cause` only when the options carry one, so they can be passed as they are.
     super(message, options);
-    // Every option but `cause` (set by `Error`) becomes a field: `details` and a subclass's own.
-    const { cause: _cause, ...fields } = options;
-    Object.assign(this, { code }, fields, { [errorMarker]: true });
+    // Every option becomes a field: `details` and a subclass's own. `cause`, already set by `Error`
+    // as a non-enumerable property, stays non-enumerable (assigning keeps a property's attributes).
+    Object.assign(this, { code }, options, { [errorMarker]: true });
   }
 }
 

@@ -119,7 +119,7 @@ export function parseOAuthRedirect(
     candidate instanceof URL ||
     candidate instanceof URLSearchParams
       ? String(candidate)
-      : fail('invalid_input', 'a URL string, URL or URLSearchParams');
+      : fail('invalid_input', 'a string, URL or URLSearchParams');
   // Capped before any parsing, so an attacker-sized URL costs nothing.
   if (!(text.length <= maxLength)) fail('input_too_long', 'at most maxLength characters');
 
@@ -160,9 +160,10 @@ export function parseOAuthRedirect(
   if (providerError) {
     // Control and bidi characters are dropped so the provider's text is safe to display.
     const clean = (value: string) => value.replace(NOT_VISIBLE, '').slice(0, 256);
+    const error = clean(providerError);
     const description = parameters.get('error_description');
-    fail('provider_error', `no error, got ${clean(providerError)}`, undefined, {
-      providerError: clean(providerError),
+    fail('provider_error', `no error, got ${error}`, undefined, {
+      providerError: error,
       ...(description && { providerErrorDescription: clean(description) }),
     });
   }
