@@ -37,7 +37,8 @@ export class ClientCore implements SocketOwner {
   /** Listeners attached to sockets, for diagnostics (kept up to date by {@link SocketConnection}). */
   socketListeners = 0;
   readonly #keepAlive: KeepAlive;
-  readonly handshakes: HandshakeRunner;
+  // Created on first use: a client that never installs a handshake needs none.
+  #handshakes: HandshakeRunner | undefined;
   #snapshot: ConnectionSnapshot = IDLE_SNAPSHOT;
   #socket: SocketConnection | undefined;
   #lastSocket: SocketConnection | undefined;
@@ -51,7 +52,11 @@ export class ClientCore implements SocketOwner {
     this.timers = createCountedTimers(options.clock);
     this.requests = new RequestManager(this.timers);
     this.#keepAlive = new KeepAlive(this, options);
-    this.handshakes = new HandshakeRunner(this);
+  }
+
+  /** The {@link HandshakeRunner}, created on first use. */
+  get handshakes(): HandshakeRunner {
+    return (this.#handshakes ??= new HandshakeRunner(this));
   }
 
   getSnapshot(): ConnectionSnapshot {
@@ -227,7 +232,7 @@ export class ClientCore implements SocketOwner {
     const attempt = this.#snapshot.attempt;
     this.setSnapshot({ status: this.#everOpened || attempt > 0 ? 'reconnecting' : 'connecting' });
     this.emit({ type: 'connecting', attempt });
-    const handshake = this.handshakes.current;
+    const handshake = this.#handshakes?.current;
     if (handshake?.socketUrl) {
       this.#opening = true;
       Promise.resolve(handshake.socketUrl({ url: this.options.url })).then(
@@ -270,7 +275,8 @@ export class ClientCore implements SocketOwner {
     this.#everOpened = true;
     this.emit({ type: 'open' });
     this.#keepAlive.start();
-    this.handshakes.runOn(socket, reason);
+    if (this.#handshakes) this.#handshakes.runOn(socket, reason);
+    else this.markReady(socket); // no handshake ever installed: the socket is usable at once
   }
 
   /** Opens the gate: status `open`, attempts reset, queued requests written in order. */
@@ -423,7 +429,7 @@ export class ClientCore implements SocketOwner {
     const reason = error ?? closed;
     if (error) this.emit({ type: 'error', error });
     this.setSnapshot({ status: 'closed', lastError: error });
-    this.handshakes.abandon(reason);
+    this.#handshakes?.abandon(reason);
     this.requests.rejectQueued(() => reason);
     this.requests.rejectInflight(() => reason);
     const socket = this.#socket;

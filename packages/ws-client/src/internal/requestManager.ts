@@ -39,7 +39,8 @@ export interface RegisterOptions {
 export class RequestManager {
   #nextReqId = 1;
   readonly #inflight = new Map<number, RequestEntry>();
-  readonly #queue: RequestEntry[] = [];
+  // Created on first use: a client whose socket is ready before its first request never queues.
+  #queue: RequestEntry[] | undefined;
   readonly #timers: CountedTimers;
   #abortListeners = 0;
 
@@ -106,7 +107,7 @@ export class RequestManager {
   /** Puts `entry` in the waiting room. */
   enqueue(entry: RequestEntry): void {
     entry.state = 'queued';
-    this.#queue.push(entry);
+    (this.#queue ??= []).push(entry);
   }
 
   /** Records that `entry`'s frame was written to the socket. */
@@ -117,7 +118,9 @@ export class RequestManager {
 
   /** Takes every queued entry, oldest first, leaving the queue empty. */
   drainQueue(): RequestEntry[] {
-    return this.#queue.splice(0, this.#queue.length);
+    const queue = this.#queue;
+    this.#queue = undefined;
+    return queue ?? [];
   }
 
   /**
@@ -146,8 +149,8 @@ export class RequestManager {
     entry.removeAbortListener = undefined;
     if (previous === 'inflight') this.#inflight.delete(entry.reqId);
     else if (previous === 'queued') {
-      const index = this.#queue.indexOf(entry);
-      if (index >= 0) this.#queue.splice(index, 1);
+      const index = this.#queue?.indexOf(entry) ?? -1;
+      if (index >= 0) this.#queue?.splice(index, 1);
     }
     if (error === undefined && reply) entry.resolve(reply);
     else entry.reject(error);
@@ -160,7 +163,7 @@ export class RequestManager {
 
   /** Rejects every queued request. */
   rejectQueued(error: (entry: RequestEntry) => unknown): void {
-    for (const entry of [...this.#queue]) this.settle(entry, error(entry));
+    if (this.#queue) for (const entry of [...this.#queue]) this.settle(entry, error(entry));
   }
 
   /** Requests written and not yet answered. */
@@ -170,7 +173,7 @@ export class RequestManager {
 
   /** Requests waiting for the socket. */
   get queuedCount(): number {
-    return this.#queue.length;
+    return this.#queue?.length ?? 0;
   }
 
   /** Abort listeners still attached to callers' signals. */
