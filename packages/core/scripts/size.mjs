@@ -14,16 +14,18 @@ const budgets = [
     code: `export { parseOAuthRedirect, safeParseOAuthRedirect } from '@deriv-auth/core';`,
     // The parser must never pull in zod or the generated call data.
     forbidden: /node_modules\/.*zod|generated\//,
-    // Issue target: 1 KB. The error classes, 16 refusal codes with messages and the provider
-    // error take about 1.5 KB; without messages it is still ~1.25 KB. Budget = today + ~5%.
+    // Issue target: 1 KB, not reachable with every check the tests assert: the parsing logic alone
+    // (type and size cap, decoding, repeats, indexes, state, provider error, three patterns, index
+    // order) gzips to ~1.13 KB even with no messages and no error classes. Messages share one
+    // shape (`code: expected X in parameter`); the classes add ~0.13 KB. Budget = today + ~2%.
     target: 1024,
-    limit: 1600,
+    limit: 1380,
   },
   {
     name: 'login helpers (buildOAuthUrl, createOAuthState, validateReturnPath, parse)',
     code: `export { buildOAuthUrl, createOAuthState, validateReturnPath, parseOAuthRedirect, safeParseOAuthRedirect } from '@deriv-auth/core';`,
     target: 2048,
-    limit: 2350,
+    limit: 2048,
   },
   {
     name: "zod-free '@deriv-auth/core/calls' entry",
@@ -35,10 +37,12 @@ const budgets = [
   {
     name: 'everything core exports, zod/mini included',
     code: `export * from '@deriv-auth/core';`,
-    // Issue target: 10 KB. zod/mini alone is ~6.9 KB for these schemas (its floor for one object
-    // schema is ~4.7 KB); the generated call map and sensitive names ~1.5 KB. Budget = today + ~4%.
+    // Issue target: 10 KB, not reachable with the schemas the contract names: zod/mini's runtime for
+    // the features they use (objects, arrays, literals, nullable, catchall, refine) is ~6.0 KB; all
+    // the zod-free code (parser, login helpers, errors, redaction, generated call data ~1.6 KB) is
+    // ~4.9 KB; the schema definitions (field names) ~1 KB; gzip shares ~0.4 KB. Budget = today + ~0.5%.
     target: 10 * 1024,
-    limit: 12 * 1024,
+    limit: 11_600,
   },
 ];
 

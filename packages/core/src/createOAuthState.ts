@@ -28,7 +28,8 @@ export function createOAuthState(randomSource: (bytes: Uint8Array) => Uint8Array
       'invalid_random_source',
       `randomSource must return ${STATE_BYTES} bytes`,
     );
-  let binary = '';
-  for (const byte of bytes.subarray(0, STATE_BYTES)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '');
+  return btoa(String.fromCharCode(...bytes.subarray(0, STATE_BYTES)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=/g, '');
 }
