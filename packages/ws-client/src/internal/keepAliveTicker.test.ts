@@ -105,6 +105,35 @@ describe('KeepAliveTicker', () => {
     expect(clock.pending).toBe(0);
   });
 
+  it('an entry that throws does not stop the others, and the error still surfaces', async () => {
+    const clock = manualClock();
+    const ticker = new KeepAliveTicker(clock);
+    const fired: number[][] = [];
+    const failure = new Error('listener failed');
+    const thrower: TickerEntry = {
+      dueAt: 0,
+      tickerIndex: -1,
+      onDue() {
+        throw failure;
+      },
+    };
+    const later = entry(2, fired, clock);
+    ticker.schedule(thrower, 5);
+    ticker.schedule(entry(1, fired, clock), 5);
+    ticker.schedule(later, 20);
+    const surfaced = new Promise((resolve) => {
+      process.once('uncaughtException', resolve);
+    });
+    clock.advance(5);
+    expect(await surfaced).toBe(failure);
+    clock.advance(15);
+    expect(fired).toEqual([
+      [1, 5],
+      [2, 20],
+    ]);
+    expect(clock.pending).toBe(0);
+  });
+
   it('is shared per clock and created on first use', () => {
     const clock = manualClock();
     expect(tickerFor(clock)).toBe(tickerFor(clock));

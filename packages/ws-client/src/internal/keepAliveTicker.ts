@@ -26,6 +26,7 @@ export class KeepAliveTicker {
   readonly #clock: Clock;
   readonly #heap: TickerEntry[] = [];
   #handle: unknown;
+  /** Due time the clock timer is armed for; +Infinity while disarmed (a handle may be anything). */
   #armedAt = Number.POSITIVE_INFINITY;
 
   constructor(clock: Clock) {
@@ -69,7 +70,7 @@ export class KeepAliveTicker {
       this.#disarm();
       return;
     }
-    if (this.#handle !== undefined && this.#armedAt <= next.dueAt) return;
+    if (this.#armedAt <= next.dueAt) return;
     this.#disarm();
     this.#armedAt = next.dueAt;
     this.#handle = this.#clock.setTimeout(
@@ -81,7 +82,7 @@ export class KeepAliveTicker {
   }
 
   #disarm(): void {
-    if (this.#handle !== undefined) this.#clock.clearTimeout(this.#handle);
+    if (this.#armedAt !== Number.POSITIVE_INFINITY) this.#clock.clearTimeout(this.#handle);
     this.#handle = undefined;
     this.#armedAt = Number.POSITIVE_INFINITY;
   }
@@ -101,7 +102,14 @@ export class KeepAliveTicker {
       // Skipped when an earlier callback cancelled or rescheduled it meanwhile.
       if (entry.tickerIndex !== DUE) continue;
       entry.tickerIndex = -1;
-      entry.onDue();
+      try {
+        entry.onDue();
+      } catch (error) {
+        // One client's failure (a throwing `onEvent`) must not stall every other client's keep-alive.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
     }
     this.#arm();
   }
