@@ -19,7 +19,7 @@ const budgets = [
     // order) gzips to ~1.13 KB even with no messages and no error classes. Messages share one
     // shape (`code: expected X in parameter`); the classes add ~0.13 KB. Budget = today + ~2%.
     target: 1024,
-    limit: 1380,
+    limit: 1360,
   },
   {
     name: 'login helpers (buildOAuthUrl, createOAuthState, validateReturnPath, parse)',
@@ -40,7 +40,7 @@ const budgets = [
     // Issue target: 10 KB, not reachable with the schemas the contract names: zod/mini's runtime for
     // the features they use (objects, arrays, literals, nullable, catchall, refine) is ~6.0 KB; all
     // the zod-free code (parser, login helpers, errors, redaction, generated call data ~1.6 KB) is
-    // ~4.9 KB; the schema definitions (field names) ~1 KB; gzip shares ~0.4 KB. Budget = today + ~0.5%.
+    // ~4.9 KB; the schema definitions (field names) ~1 KB; gzip shares ~0.4 KB. Budget = today + ~0.6%.
     target: 10 * 1024,
     limit: 11_600,
   },

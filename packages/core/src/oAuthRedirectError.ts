@@ -71,7 +71,7 @@ export class OAuthRedirectError extends DerivAuthError<OAuthRedirectErrorCode> {
   /** The provider's `error_description`, when it sent one. */
   declare readonly providerErrorDescription?: string;
 
-  // Narrows the options type only: the base class already turns every option but `cause` into a field.
+  // Narrows the options type only: the base class already copies every option onto the error.
   // eslint-disable-next-line @typescript-eslint/no-useless-constructor
   constructor(code: OAuthRedirectErrorCode, message: string, options?: OAuthRedirectErrorOptions) {
     super(code, message, options);

@@ -172,9 +172,9 @@ export function parseOAuthRedirect(
 
   const accounts: DerivAccount[] = [];
   for (const index of [...indexes].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
-    const [account, token, currency = ''] = ['acct', 'token', 'cur'].map((kind) =>
-      parameters.get(kind + index),
-    );
+    const account = parameters.get('acct' + index);
+    const token = parameters.get('token' + index);
+    const currency = parameters.get('cur' + index) ?? '';
     if (!account) fail('missing_account', 'an account id', 'acct' + index);
     if (!token) fail('missing_token', 'a token', 'token' + index);
     if (!LOGIN_ID.test(account)) fail('invalid_account', 'a login id', 'acct' + index);
