@@ -25,11 +25,13 @@ function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   console.log("Chromium is missing; installing Debian's chromium package for the browser tests.");
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args) =>
-    spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), {
+  const run = (args) => {
+    const [command, ...rest] = [...sudo, ...args];
+    spawnSync(command, rest, {
       stdio: 'inherit',
       env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
     });
+  };
   run(['apt-get', 'update']);
   run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
   if (!existsSync('/usr/bin/chromium')) failures.push('install chromium');
