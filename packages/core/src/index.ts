@@ -41,13 +41,8 @@ export {
 export type { CallRequirement, DerivScope } from './scopes.js';
 export { CALL_REQUIREMENTS } from './generated/callRequirements.js';
 export { SENSITIVE_REQUEST_FIELDS, SENSITIVE_FIELD_NAMES } from './generated/sensitiveFields.js';
-export {
-  TOKEN_PATTERN,
-  LOGIN_ID_PATTERN,
-  TokenSchema,
-  LoginIdSchema,
-  SubscriptionSchema,
-} from './schemas/shared.js';
+export { TOKEN_PATTERN, LOGIN_ID_PATTERN } from './tokenPattern.js';
+export { TokenSchema, LoginIdSchema, SubscriptionSchema } from './schemas/shared.js';
 export {
   AuthorizeRequestSchema,
   AuthorizeResponseSchema,

@@ -3,6 +3,7 @@ import {
   type OAuthRedirectErrorCode,
   type OAuthRedirectErrorOptions,
 } from './oAuthRedirectError.js';
+import { LOGIN_ID_PATTERN, TOKEN_PATTERN } from './tokenPattern.js';
 
 /**
  * One Deriv account handed back by the OAuth redirect.
@@ -49,8 +50,6 @@ export const DEFAULT_MAX_REDIRECT_LENGTH = 16_384;
 /** Most accounts one session can hold: `authorize` takes one token plus 25 in `tokens`. */
 export const MAX_ACCOUNTS = 26;
 
-const TOKEN = /^[\w-]{1,128}$/;
-const LOGIN_ID = /^[A-Za-z]+\d+$/;
 const CURRENCY = /^[A-Za-z\d]{2,20}$/;
 // Anything outside visible ASCII (%x20-7E, RFC 6749 Appendix A): `state`, `route` and `error` are
 // restricted to it.
@@ -177,8 +176,8 @@ export function parseOAuthRedirect(
     const currency = parameters.get('cur' + index) ?? '';
     if (!account) fail('missing_account', 'an account id', 'acct' + index);
     if (!token) fail('missing_token', 'a token', 'token' + index);
-    if (!LOGIN_ID.test(account)) fail('invalid_account', 'a login id', 'acct' + index);
-    if (!TOKEN.test(token)) fail('invalid_token', TOKEN.source, 'token' + index);
+    if (!LOGIN_ID_PATTERN.test(account)) fail('invalid_account', 'a login id', 'acct' + index);
+    if (!TOKEN_PATTERN.test(token)) fail('invalid_token', TOKEN_PATTERN.source, 'token' + index);
     if (currency && !CURRENCY.test(currency))
       fail('invalid_currency', 'a currency code', 'cur' + index);
     accounts.push({ account, token, currency });

@@ -1,10 +1,5 @@
 import * as z from 'zod/mini';
-
-/** Deriv's token pattern (`authorize` request schema). */
-export const TOKEN_PATTERN = /^[\w-]{1,128}$/;
-
-/** Deriv's login id pattern (`logout` request schema). */
-export const LOGIN_ID_PATTERN = /^[A-Za-z]+[0-9]+$/;
+import { LOGIN_ID_PATTERN, TOKEN_PATTERN } from '../tokenPattern.js';
 
 /**
  * A string matching `pattern`. A `refine` rather than `z.regex`: the one refine check serves every
