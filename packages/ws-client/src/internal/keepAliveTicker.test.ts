@@ -1,34 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../options.js';
+import { manualClock } from '../test/manualClock.js';
 import { KeepAliveTicker, tickerFor, type TickerEntry } from './keepAliveTicker.js';
-
-/** A manual clock that also reports how many timers it holds. */
-function manualClock(): Clock & { advance(ms: number): void; readonly pending: number } {
-  let now = 0;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  let nextId = 1;
-  return {
-    now: () => now,
-    setTimeout: (callback, ms) => {
-      const id = nextId++;
-      timers.set(id, { at: now + ms, callback });
-      return id;
-    },
-    clearTimeout: (handle) => {
-      timers.delete(handle as number);
-    },
-    advance(ms) {
-      now += ms;
-      for (const [id, timer] of [...timers]) {
-        if (timer.at <= now && timers.delete(id)) timer.callback();
-      }
-    },
-    get pending() {
-      return timers.size;
-    },
-  };
-}
 
 function entry(name: number, fired: number[][], clock: Clock): TickerEntry {
   return {

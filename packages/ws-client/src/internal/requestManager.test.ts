@@ -1,36 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDerivConnectionError } from '../derivConnectionError.js';
-import type { Clock } from '../options.js';
+import { manualClock } from '../test/manualClock.js';
 import { RequestManager, type RequestEntry } from './requestManager.js';
 import { createCountedTimers } from './timers.js';
-
-/** A manual clock: timers fire only when the test advances it. */
-function manualClock(): Clock & { advance(ms: number): void } {
-  let now = 0;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  let nextId = 1;
-  return {
-    now: () => now,
-    setTimeout: (callback, ms) => {
-      const id = nextId++;
-      timers.set(id, { at: now + ms, callback });
-      return id;
-    },
-    clearTimeout: (handle) => {
-      timers.delete(handle as number);
-    },
-    advance(ms) {
-      now += ms;
-      for (const [id, timer] of [...timers]) {
-        if (timer.at <= now) {
-          timers.delete(id);
-          timer.callback();
-        }
-      }
-    },
-  };
-}
 
 describe('RequestManager', () => {
   it('numbers requests itself, overriding a caller req_id', async () => {
