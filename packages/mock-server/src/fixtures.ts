@@ -1,3 +1,4 @@
+import { DERIV_SCOPES } from '@deriv-auth/core';
 import type { MockApp, MockScope, MockUser } from './types.js';
 
 /**
@@ -31,13 +32,7 @@ export const DEFAULT_REDIRECT_URI = 'http://localhost:5173/redirect';
  * ```
  * @see https://developers.deriv.com/docs/api-authentication
  */
-export const ALL_SCOPES: readonly MockScope[] = [
-  'read',
-  'trade',
-  'trading_information',
-  'payments',
-  'admin',
-];
+export const ALL_SCOPES: readonly MockScope[] = DERIV_SCOPES;
 
 /**
  * The apps every mock server knows: app {@link DEFAULT_APP_ID} redirecting to {@link DEFAULT_REDIRECT_URI}.

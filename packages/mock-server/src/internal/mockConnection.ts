@@ -3,18 +3,14 @@
  * limit), runs the call handler, and sends the reply through any injected fault.
  */
 import type { Duplex } from 'node:stream';
+import { CALL_REQUIREMENTS, getCallName, isCallAllowed } from '@deriv-auth/core';
 import type { RawData, WebSocket } from 'ws';
 import type { MockRateLimit } from '../types.js';
 import { callHandlers, type CallOutcome } from './callHandlers.js';
 import type { FaultRegistry } from './faultRegistry.js';
 import type { MockState, TokenRecord } from './mockState.js';
-import {
-  buildEchoRequest,
-  getCallName,
-  getCallRequirement,
-  getRequestSchema,
-  redactRequest,
-} from './protocol.js';
+import { buildEchoRequest, getRequestSchema, redactRequest } from './protocol.js';
+import type { JsonSchema } from './validateRequest.js';
 import type { ReceivedLog } from './receivedLog.js';
 import { RateLimiter } from './rateLimiter.js';
 import { Session, type DerivWireError } from './session.js';
@@ -120,16 +116,16 @@ export class MockConnection {
     const schema = call === undefined ? undefined : getRequestSchema(call);
     const echoRequest = buildEchoRequest(redacted, schema);
     const outcome =
-      call === undefined ? { error: unrecognised } : this.run(call, request, echoRequest);
+      call === undefined ? { error: unrecognised } : this.run(call, schema, request, echoRequest);
     this.reply(call, request, echoRequest, outcome);
   }
 
   private run(
     call: string,
+    schema: JsonSchema | undefined,
     request: Record<string, unknown>,
     echoRequest: Record<string, unknown>,
   ): CallOutcome {
-    const schema = getRequestSchema(call);
     const details = schema === undefined ? {} : validateRequest(request, schema);
     const fields = Object.keys(details);
     if (fields.length > 0) {
@@ -143,15 +139,12 @@ export class MockConnection {
     }
     const limited = this.rateLimiter.take(call, Date.now());
     if (limited !== undefined) return { error: limited };
-    const requirement = getCallRequirement(call);
+    const requirement = CALL_REQUIREMENTS[call];
     let account: TokenRecord | undefined;
     if (requirement?.authRequired === true) {
       const resolved = this.session.resolveAccount(request['loginid']);
       if ('code' in resolved) return { error: resolved };
-      if (
-        requirement.scopes.length > 0 &&
-        !requirement.scopes.some((scope) => resolved.scopes.includes(scope))
-      ) {
+      if (!isCallAllowed(call, resolved.scopes)) {
         return {
           error: {
             code: 'PermissionDenied',
@@ -198,10 +191,6 @@ export class MockConnection {
         ? undefined
         : faults.takeCallFault(['noAnswer', 'delay', 'malformed', 'unknownReqId'], this.id, call);
     switch (fault?.type) {
-      case undefined: {
-        this.send(message);
-        return;
-      }
       case 'noAnswer':
         return;
       case 'delay':
@@ -209,22 +198,17 @@ export class MockConnection {
           this.send(message);
         }, fault.ms);
         return;
-      case 'malformed': {
+      case 'malformed':
         this.sendMalformed(call);
         return;
-      }
       case 'unknownReqId':
         message['req_id'] =
           typeof message['req_id'] === 'number' ? message['req_id'] + 1_000_000 : 999_999_999;
-        {
-          this.send(message);
-          return;
-        }
-      default: {
-        this.send(message);
-        return;
-      }
+        break;
+      default:
+        break;
     }
+    this.send(message);
   }
 
   /** Sends a frame that starts like a Deriv reply but is not JSON. */

@@ -1,36 +1,15 @@
 /**
- * Deriv protocol helpers: which call a request names, what it needs, how its secrets are hidden.
- * Call names and requirements come from `@deriv-auth/core` (generated from all 137 official
- * `send.json`); request schemas only for the calls this server answers.
+ * Deriv protocol helpers: a served call's request schema and how a request's secrets are hidden.
+ * Call names and auth requirements come straight from `@deriv-auth/core` (generated from all 137
+ * official `send.json`); request schemas only for the calls this server answers.
  */
-import {
-  CALL_REQUIREMENTS,
-  getCallName as getCoreCallName,
-  redactSecrets,
-  REDACTED,
-  type CallRequirement,
-} from '@deriv-auth/core';
+import { redactSecrets, REDACTED } from '@deriv-auth/core';
 import { requestSchemas } from './requestSchemas.generated.js';
 import type { JsonSchema } from './validateRequest.js';
-
-export type { CallRequirement };
-
-/** Text Deriv puts in `echo_req` in place of a secret. */
-export const NOT_SHOWN = REDACTED;
 
 /** The schema of a call the server answers, if it answers it. */
 export function getRequestSchema(call: string): JsonSchema | undefined {
   return Object.hasOwn(requestSchemas, call) ? requestSchemas[call] : undefined;
-}
-
-/** Auth requirements of any Deriv call, served or not. */
-export function getCallRequirement(call: string): CallRequirement | undefined {
-  return Object.hasOwn(CALL_REQUIREMENTS, call) ? CALL_REQUIREMENTS[call] : undefined;
-}
-
-/** The key of `request` that names a known Deriv call, as Deriv dispatches. */
-export function getCallName(request: Readonly<Record<string, unknown>>): string | undefined {
-  return getCoreCallName(request);
 }
 
 const SECRET_LIKE_KEY = /token|authorize|password|secret|code/iu;
@@ -68,9 +47,9 @@ export function buildEchoRequest(
   if (properties === undefined) return redacted;
   let echo: Record<string, unknown> | undefined;
   for (const key in redacted) {
-    if (properties[key]?.sensitive === 1 && redacted[key] !== NOT_SHOWN) {
+    if (properties[key]?.sensitive === 1 && redacted[key] !== REDACTED) {
       echo ??= { ...redacted };
-      echo[key] = NOT_SHOWN;
+      echo[key] = REDACTED;
     }
   }
   return echo ?? redacted;
