@@ -13,8 +13,6 @@ const isLocal = (url: string): boolean =>
 /** Props of {@link App}. */
 export interface AppProps {
   readonly config: DemoConfig;
-  /** The account that was active before a reload, authorized again when the session is restored. */
-  readonly restoreAccount?: string | undefined;
 }
 
 /**
@@ -23,7 +21,7 @@ export interface AppProps {
  * @param props - Settings from the environment.
  * @returns The app.
  */
-export function App({ config, restoreAccount }: AppProps) {
+export function App({ config }: AppProps) {
   const pathname = usePathname();
   const server = isLocal(config.wsUrl) ? 'Mock server' : new URL(config.wsUrl).host;
   return (
@@ -47,7 +45,7 @@ export function App({ config, restoreAccount }: AppProps) {
         {pathname === CALLBACK_PATH ? (
           <CallbackScreen config={config} />
         ) : (
-          <HomeScreen config={config} restoreAccount={restoreAccount} />
+          <HomeScreen config={config} />
         )}
       </main>
       <footer className="footer">

@@ -6,7 +6,6 @@ import {
 } from '@deriv-auth/ws-client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createActiveAccountMemory } from './activeAccountMemory';
 import { App } from './App';
 import { readDemoConfig } from './demoConfig';
 import './styles.css';
@@ -14,8 +13,8 @@ import './styles.css';
 const config = readDemoConfig(import.meta.env);
 
 // The session lives outside React: one socket, one set of accounts, for the life of the tab.
-// sessionStorage keeps the tokens of this tab across reloads (never localStorage: other tabs and
-// later visits do not get them).
+// sessionStorage keeps the tokens of this tab, and which account was active, across reloads (never
+// localStorage: other tabs and later visits do not get them).
 const session = createDerivSession({
   client: {
     appId: config.appId,
@@ -27,19 +26,13 @@ const session = createDerivSession({
   storage: config.storage === 'session' ? createSessionStorage() : createMemoryStorage(),
 });
 
-// Which account was active is not part of the token storage: remember it for reloads.
-const activeAccount = createActiveAccountMemory(
-  config.storage === 'session' ? window.sessionStorage : undefined,
-);
-activeAccount.follow(session);
-
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
     <DerivProvider session={session}>
-      <App config={config} restoreAccount={activeAccount.recall(session.getSnapshot().accounts)} />
+      <App config={config} />
     </DerivProvider>
   </StrictMode>,
 );

@@ -7,27 +7,26 @@ import { LandingScreen } from './LandingScreen';
 /** Props of {@link HomeScreen}. */
 export interface HomeScreenProps {
   readonly config: DemoConfig;
-  /** The account to authorize when the session is restored after a reload (default: the first). */
-  readonly restoreAccount?: string | undefined;
 }
 
 /**
  * `/`: the account view when signed in, the landing page otherwise. After a reload the session
- * still holds this tab's accounts (sessionStorage), so the active one is authorized again here;
+ * still holds this tab's accounts (sessionStorage), so the active one is authorized again here
+(`authorize()` without an account resumes the one the token storage remembers);
  * the callback itself is never processed twice.
  *
  * @param props - Settings.
  * @returns The screen for the session's state.
  */
-export function HomeScreen({ config, restoreAccount }: HomeScreenProps) {
+export function HomeScreen({ config }: HomeScreenProps) {
   const snapshot = useDerivSession();
   const { authorize } = useDerivActions();
   const needsAuthorize = snapshot.status === 'signed_out' && snapshot.accounts.length > 0;
 
   useEffect(() => {
     // Failures land in the snapshot (`status: 'error'`), shown below.
-    if (needsAuthorize) authorize(snapshot.activeAccount ?? restoreAccount).catch(() => undefined);
-  }, [needsAuthorize, authorize, snapshot.activeAccount, restoreAccount]);
+    if (needsAuthorize) authorize(snapshot.activeAccount).catch(() => undefined);
+  }, [needsAuthorize, authorize, snapshot.activeAccount]);
 
   if (
     snapshot.authorize !== undefined &&
