@@ -277,6 +277,12 @@ describe('createDerivSession', () => {
     open([{ account: 'CR1', token: CANARY_TOKEN, currency: 'USD' }]);
     const error = await rejectionOf(session.switchAccount('CR2'));
     expect(isDerivSessionError(error) && error.code).toBe('unknown_account');
+    expect(error.message).toContain('CR2');
+    const mistaken = await rejectionOf(session.authorize(CANARY_TOKEN));
+    expect(isDerivSessionError(mistaken) && mistaken.code).toBe('unknown_account');
+    expect(mistaken.message).not.toContain(CANARY_TOKEN);
+    const loggedOut = await rejectionOf(session.logout({ loginid: CANARY_TOKEN }));
+    expect(loggedOut.message).not.toContain(CANARY_TOKEN);
     const refused = await rejectionOf(session.authorize());
     expect(JSON.stringify(session.getSnapshot())).not.toContain(CANARY_TOKEN);
     expect(refused.message).not.toContain(CANARY_TOKEN);

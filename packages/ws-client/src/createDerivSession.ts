@@ -5,6 +5,7 @@ import {
   isDerivApiError,
   isDerivAuthError,
   isDerivScope,
+  LOGIN_ID_PATTERN,
 } from '@deriv-auth/core';
 import type { Authorize, DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
 import { createTokenAuthorizer } from './authorizer.js';
@@ -143,10 +144,7 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
         new DerivSessionError('no_accounts', 'There is no account to authorize; sign in first.'),
       );
     const target = findAccount(name);
-    if (!target)
-      return Promise.reject(
-        new DerivSessionError('unknown_account', `${name} is not one of this session's accounts.`),
-      );
+    if (!target) return Promise.reject(unknownAccount(name));
     const myEpoch = ++epoch;
     const isCurrent = (): boolean => myEpoch === epoch;
     update({
@@ -206,11 +204,7 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
   async function logout(logoutOptions?: { loginid?: string }): Promise<void> {
     const loginid = logoutOptions?.loginid;
     const target = loginid === undefined ? undefined : findAccount(loginid);
-    if (loginid !== undefined && !target)
-      throw new DerivSessionError(
-        'unknown_account',
-        `${loginid} is not one of this session's accounts.`,
-      );
+    if (loginid !== undefined && !target) throw unknownAccount(loginid);
     const wasAuthorized = state.status === 'authorized';
     const connectionOpen = client.getSnapshot().status === 'open';
     if (target && accounts.length > 1) {
@@ -295,13 +289,7 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     },
     authorize,
     switchAccount: (account) => {
-      if (!findAccount(account))
-        return Promise.reject(
-          new DerivSessionError(
-            'unknown_account',
-            `${account} is not one of this session's accounts.`,
-          ),
-        );
+      if (!findAccount(account)) return Promise.reject(unknownAccount(account));
       return authorize(account);
     },
     logout,
@@ -318,6 +306,18 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
 
 function isDerivClient(value: DerivSessionOptions['client']): value is DerivClient {
   return typeof (value as Partial<DerivClient>).setHandshake === 'function';
+}
+
+/**
+ * The `unknown_account` error. The name is echoed only when it looks like a loginid: a caller who
+ * passes a token where an account name belongs (`authorize(token)`) must not find it in the message.
+ */
+function unknownAccount(name: string): DerivSessionError {
+  const shown = LOGIN_ID_PATTERN.test(name) ? name : 'The given account name';
+  return new DerivSessionError(
+    'unknown_account',
+    `${shown} is not one of this session's accounts.`,
+  );
 }
 
 function dedupe(accounts: readonly DerivAccount[]): DerivAccount[] {
