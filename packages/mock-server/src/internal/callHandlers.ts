@@ -3,7 +3,12 @@
  * schema validation and the auth and scope checks, and returns the reply body or a Deriv error.
  */
 import type { MockState, TokenRecord } from './mockState.js';
-import type { DerivWireError, Session, Subscription } from './session.js';
+import {
+  authorizationRequired,
+  type DerivWireError,
+  type Session,
+  type Subscription,
+} from './session.js';
 import { buildAuthorizeResponse, buildSettings, buildWebsiteStatus } from './responseBuilders.js';
 
 /** What a handler has to work with. */
@@ -54,6 +59,16 @@ function subscribeIfAsked(
   );
 }
 
+/** The outcome of a streamable call: the body, plus `subscription: { id }` when one was opened. */
+function withSubscription(
+  body: Record<string, unknown>,
+  subscription: Subscription | undefined,
+): CallOutcome {
+  if (subscription === undefined) return { body };
+  body['subscription'] = { id: subscription.id };
+  return { body, subscription };
+}
+
 const authorize: CallHandler = ({ request, state, session, appId }) => {
   const main = checkToken(state, request['authorize'], appId);
   if ('code' in main) return { error: main };
@@ -100,7 +115,7 @@ const balance: CallHandler = (context) => {
       ? context.session.authorized.get(requested)
       : context.account;
   if (account === undefined) {
-    return { error: { code: 'AuthorizationRequired', message: 'Please log in.' } };
+    return { error: authorizationRequired };
   }
   const subscription = subscribeIfAsked(context, 'balance', account.loginid);
   if (subscription !== undefined && 'code' in subscription) return { error: subscription };
@@ -114,16 +129,14 @@ const balance: CallHandler = (context) => {
       ...(subscription === undefined ? {} : { id: subscription.id }),
     },
   };
-  if (subscription !== undefined) body['subscription'] = { id: subscription.id };
-  return subscription === undefined ? { body } : { body, subscription };
+  return withSubscription(body, subscription);
 };
 
 const websiteStatus: CallHandler = (context) => {
   const subscription = subscribeIfAsked(context, 'website_status', undefined);
   if (subscription !== undefined && 'code' in subscription) return { error: subscription };
   const body: Record<string, unknown> = { website_status: buildWebsiteStatus() };
-  if (subscription !== undefined) body['subscription'] = { id: subscription.id };
-  return subscription === undefined ? { body } : { body, subscription };
+  return withSubscription(body, subscription);
 };
 
 const forgetAll: CallHandler = ({ request, session }) => {
@@ -149,8 +162,7 @@ const apiToken: CallHandler = ({ request }) => {
 let nextContractId = 100_000_000;
 
 const buy: CallHandler = ({ request, state, account }) => {
-  if (account === undefined)
-    return { error: { code: 'AuthorizationRequired', message: 'Please log in.' } };
+  if (account === undefined) return { error: authorizationRequired };
   const price = request['price'] as number;
   const before = state.getBalance(account.loginid);
   if (price > before) {

@@ -102,7 +102,6 @@ export function faultCall(fault: MockFault): string | undefined {
     case 'delay':
     case 'noAnswer':
     case 'unknownReqId':
-      return fault.call;
     case 'malformed':
       return fault.call;
     default:

@@ -17,6 +17,12 @@ export interface DerivWireError {
   readonly details?: Record<string, unknown>;
 }
 
+/** Deriv's answer to an auth-required call on a connection without that account authorized. */
+export const authorizationRequired: DerivWireError = {
+  code: 'AuthorizationRequired',
+  message: 'Please log in.',
+};
+
 /** What one connection's session holds: authorized accounts, the active one, its streams. */
 export class Session {
   /** Accounts authorized on this connection by login id (the `authorize` token plus `tokens`). */
@@ -51,7 +57,7 @@ export class Session {
   resolveAccount(loginid: unknown): TokenRecord | DerivWireError {
     const target = typeof loginid === 'string' ? loginid : this.active;
     const record = target === undefined ? undefined : this.authorized.get(target);
-    if (record === undefined) return { code: 'AuthorizationRequired', message: 'Please log in.' };
+    if (record === undefined) return authorizationRequired;
     if (record.revoked) {
       this.signOut(record.loginid);
       return { code: 'InvalidToken', message: 'The token is invalid.' };
