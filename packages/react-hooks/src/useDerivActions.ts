@@ -5,7 +5,7 @@ import { useDerivSessionInstance } from './derivProvider.js';
 
 /** What {@link useDerivActions} returns: the session's actions, bound and stable across renders. */
 export interface UseDerivActionsReturnType {
-  /** Authorizes `account` (default: the first) with the tokens the session holds. */
+  /** Authorizes `account` (default: the active one, else the one the token storage remembers, else the first). */
   readonly authorize: DerivSession['authorize'];
   /** Switches the socket to another of the session's accounts. */
   readonly switchAccount: DerivSession['switchAccount'];
