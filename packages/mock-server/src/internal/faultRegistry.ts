@@ -94,7 +94,7 @@ export class FaultRegistry {
 }
 
 /** The call a fault waits for, or undefined when it acts at once. */
-export function faultCall(fault: MockFault): string | undefined {
+function faultCall(fault: MockFault): string | undefined {
   switch (fault.type) {
     case 'drop':
     case 'close':

@@ -7,14 +7,6 @@ import type { MockApp, MockLoginAccount } from '../types.js';
 import type { MockState } from './mockState.js';
 import { renderErrorPage, renderLoginPage } from './oauthHtml.js';
 
-/** Query fields that travel from the login page to the redirect. */
-export interface LoginRequest {
-  readonly appId: string | null;
-  readonly state: string | null;
-  readonly route: string | null;
-  readonly language: string | null;
-}
-
 /** The registered redirect URL with `acctN`/`tokenN`/`curN`, then `state` and `route`. */
 export function buildRedirectUrl(
   app: MockApp,
@@ -33,7 +25,7 @@ export function buildRedirectUrl(
 }
 
 /** The redirect for a user who pressed Deny. */
-export function buildDenyUrl(
+function buildDenyUrl(
   app: MockApp,
   extra: { state?: string | null; route?: string | null },
 ): string {
