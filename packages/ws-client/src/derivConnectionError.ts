@@ -1,4 +1,4 @@
-import { DerivAuthError } from '@deriv-auth/core';
+import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
 
 /**
  * Why a request or the connection failed on the client side (as opposed to a server error, which
@@ -70,10 +70,5 @@ export function isDerivConnectionError(value: unknown): value is DerivConnection
 
 /** True for an SDK error (any copy) with the given class name. */
 export function isNamedDerivError(value: unknown, name: string): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[Symbol.for('@deriv-auth/error')] === true &&
-    (value as { name?: unknown }).name === name
-  );
+  return isDerivAuthError(value) && value.name === name;
 }

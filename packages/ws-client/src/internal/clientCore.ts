@@ -18,7 +18,7 @@ import { createCountedTimers, type CancelTimer, type CountedTimers } from './tim
 const IDLE_SNAPSHOT: ConnectionSnapshot = Object.freeze({ status: 'idle', attempt: 0 });
 
 /** Names a request by its call (`ping`), or its first key for calls core does not know. */
-export function nameCall(request: object): string {
+function nameCall(request: object): string {
   return getCallName(request) ?? Object.keys(request)[0] ?? 'unknown';
 }
 
