@@ -2,6 +2,7 @@
 // cannot afford: promises nobody awaits, and promises passed where a callback returns void.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -35,6 +36,21 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // The rules of hooks and the React Compiler's checks, on every file that may hold a hook.
+    files: ['packages/react-hooks/src/**/*.{ts,tsx}', 'apps/demo/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      // A missed dependency is a stale-closure bug, not a style nit.
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // Tests count renders in a variable outside the component: that side effect is the measurement.
+    files: ['**/*.test.tsx'],
+    rules: { 'react-hooks/globals': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-const packageSource = (name: string, entry = 'index'): string =>
-  fileURLToPath(new URL(`./packages/${name}/src/${entry}.ts`, import.meta.url));
+/** The private export condition each workspace package maps to its `src/` (see tsconfig.base.json). */
+const SOURCE_CONDITION = '@deriv-auth/source';
 
 /**
  * Settings every package's `vitest.config.ts` merges in: sibling packages resolve to their sources
@@ -10,16 +10,12 @@ const packageSource = (name: string, entry = 'index'): string =>
  * counts for the CI summary line.
  */
 export const sharedTestConfig = defineConfig({
-  resolve: {
-    // Exact matches: a bare prefix alias would send `@deriv-auth/core/calls` to `index.ts/calls`.
-    alias: [
-      { find: /^@deriv-auth\/core$/, replacement: packageSource('core') },
-      { find: /^@deriv-auth\/core\/calls$/, replacement: packageSource('core', 'calls') },
-      { find: /^@deriv-auth\/ws-client$/, replacement: packageSource('ws-client') },
-      { find: /^@deriv-auth\/react-hooks$/, replacement: packageSource('react-hooks') },
-      { find: /^@deriv-auth\/mock-server$/, replacement: packageSource('mock-server') },
-    ],
-  },
+  // Sibling packages resolve through their `exports` map's source condition: no build needed
+  // before testing, and no list of packages to keep in step with tsconfig.
+  // Node's conditions in every test environment (happy-dom included): the tests run in Node and
+  // start real servers, so `ws` must resolve to its Node build, never its browser stub.
+  resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] },
+  ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
   test: {
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     typecheck: {

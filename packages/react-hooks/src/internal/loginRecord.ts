@@ -16,10 +16,10 @@ export const DEFAULT_STORAGE_KEY = '@deriv-auth/login';
 
 type TabStorage = NonNullable<BrowserEnvironment['storage']>;
 
-/** Runs `use` on the tab's storage; a missing or throwing storage becomes `storage_unavailable`. */
+/** Runs `operation` on the tab's storage; a missing or throwing storage becomes `storage_unavailable`. */
 function withStorage<Result>(
   environment: BrowserEnvironment,
-  use: (storage: TabStorage) => Result,
+  operation: (storage: TabStorage) => Result,
 ): Result {
   const fail = (cause?: unknown): DerivLoginError =>
     new DerivLoginError(
@@ -30,7 +30,7 @@ function withStorage<Result>(
   const { storage } = environment;
   if (!storage) throw fail();
   try {
-    return use(storage);
+    return operation(storage);
   } catch (cause) {
     throw fail(cause);
   }
