@@ -31,6 +31,8 @@ export type { DerivErrorEnvelope } from './derivApiError.js';
 export { KNOWN_DERIV_ERROR_CODES } from './derivErrorCode.js';
 export type { DerivErrorCode } from './derivErrorCode.js';
 export { redactSecrets, REDACTED } from './redactSecrets.js';
+export { SnapshotStore } from './snapshotStore.js';
+export type { SnapshotSource, SnapshotStoreOptions } from './snapshotStore.js';
 export {
   DERIV_SCOPES,
   getCallName,
