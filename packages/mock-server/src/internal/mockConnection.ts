@@ -13,6 +13,7 @@ import { buildEchoRequest, getRequestSchema, redactRequest } from './protocol.js
 import type { JsonSchema } from './validateRequest.js';
 import type { ReceivedLog } from './receivedLog.js';
 import { RateLimiter } from './rateLimiter.js';
+import { readRequestFrame } from './requestFrame.js';
 import { Session, type DerivWireError } from './session.js';
 import { validateRequest } from './validateRequest.js';
 
@@ -72,22 +73,18 @@ export class MockConnection {
     const now = Date.now();
     this.lastActivity = now;
     this.corkUntilNextTick();
-    let request: unknown;
-    try {
-      request = isBinary ? undefined : JSON.parse(rawText(data));
-    } catch {
-      request = undefined;
-    }
-    if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-      this.context.log.add({ connectionId: this.id, at: now, message: '<invalid JSON>' });
+    const frame = readRequestFrame(isBinary ? undefined : rawText(data));
+    if ('refused' in frame) {
+      this.context.log.add({ connectionId: this.id, at: now, message: frame.logText });
       this.send({
         echo_req: {},
-        error: { code: 'BadRequest', message: 'The request is not a valid JSON object.' },
+        error: frame.refused,
         msg_type: 'error',
+        ...(frame.reqId === undefined ? {} : { req_id: frame.reqId }),
       });
       return;
     }
-    this.handle(request as Record<string, unknown>, now);
+    this.handle(frame.request, now);
   }
 
   private handle(request: Record<string, unknown>, now: number): void {

@@ -38,11 +38,15 @@ function describeUser(user: MockUser): string {
   return `${user.fullname.trim()} (${user.id}): ${accounts}`;
 }
 
-/** The login page: one radio button per fixture user (the first checked), Authorize and Deny. */
+/**
+ * The login page: one radio button per fixture user (the first checked), Authorize and Deny, and
+ * the one-time `consent` token the form must send back.
+ */
 export function renderLoginPage(
   app: MockApp,
   users: readonly MockUser[],
   params: URLSearchParams,
+  formToken: string,
 ): string {
   const language = (params.get('l') ?? 'en').toLowerCase();
   const hidden = ['app_id', 'state', 'route', 'l', 'brand']
@@ -65,7 +69,7 @@ export function renderLoginPage(
     `Log in to ${appName} - Deriv mock`,
     `<h1>Log in with Deriv (mock)</h1>
 <p><strong>${escapeHtml(appName)}</strong> (app_id ${app.appId}) wants to access your Deriv accounts.</p>
-<form method="post" action="/oauth2/authorize">${hidden}
+<form method="post" action="/oauth2/authorize">${hidden}<input type="hidden" name="consent" value="${escapeHtml(formToken)}">
 <fieldset><legend>Sign in as a test user</legend>
 ${choices}
 </fieldset>
