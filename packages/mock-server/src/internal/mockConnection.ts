@@ -3,19 +3,17 @@
  * limit), runs the call handler, and sends the reply through any injected fault.
  */
 import type { Duplex } from 'node:stream';
-import { CALL_REQUIREMENTS, getCallName, isCallAllowed } from '@deriv-auth/core';
+import { CALL_REQUIREMENTS, isCallAllowed } from '@deriv-auth/core';
 import type { RawData, WebSocket } from 'ws';
 import type { MockRateLimit } from '../types.js';
 import { callHandlers, type CallOutcome } from './callHandlers.js';
 import type { FaultRegistry } from './faultRegistry.js';
 import type { MockState, TokenRecord } from './mockState.js';
-import { buildEchoRequest, getRequestSchema, redactRequest } from './protocol.js';
 import type { JsonSchema } from './validateRequest.js';
 import type { ReceivedLog } from './receivedLog.js';
 import { RateLimiter } from './rateLimiter.js';
-import { readRequestFrame } from './requestFrame.js';
+import { findValidationError, prepareRequest, readRequestFrame } from './requestFrame.js';
 import { Session, type DerivWireError } from './session.js';
-import { validateRequest } from './validateRequest.js';
 
 /** What every connection shares with its server. */
 export interface ConnectionContext {
@@ -88,9 +86,7 @@ export class MockConnection {
   }
 
   private handle(request: Record<string, unknown>, now: number): void {
-    const call = getCallName(request);
-    // One redacted copy serves the log and echo_req (neither is mutated afterwards).
-    const redacted = redactRequest(request);
+    const { call, redacted, echoRequest, schema } = prepareRequest(request);
     this.context.log.add(
       call === undefined
         ? { connectionId: this.id, at: now, message: redacted }
@@ -110,8 +106,6 @@ export class MockConnection {
         return;
       }
     }
-    const schema = call === undefined ? undefined : getRequestSchema(call);
-    const echoRequest = buildEchoRequest(redacted, schema);
     const outcome =
       call === undefined ? { error: unrecognised } : this.run(call, schema, request, echoRequest);
     this.reply(call, request, echoRequest, outcome);
@@ -123,17 +117,8 @@ export class MockConnection {
     request: Record<string, unknown>,
     echoRequest: Record<string, unknown>,
   ): CallOutcome {
-    const details = schema === undefined ? {} : validateRequest(request, schema);
-    const fields = Object.keys(details);
-    if (fields.length > 0) {
-      return {
-        error: {
-          code: 'InputValidationFailed',
-          message: `Input validation failed: ${fields.join(', ')}`,
-          details,
-        },
-      };
-    }
+    const invalid = findValidationError(request, schema);
+    if (invalid !== undefined) return { error: invalid };
     const limited = this.rateLimiter.take(call, Date.now());
     if (limited !== undefined) return { error: limited };
     const requirement = CALL_REQUIREMENTS[call];

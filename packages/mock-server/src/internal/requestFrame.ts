@@ -2,7 +2,10 @@
  * The first step of every WebSocket request: one text frame in, a request object or a refusal out.
  * Pure (no socket, no state), so the hostile-input suite can run it a hundred thousand times.
  */
+import { getCallName } from '@deriv-auth/core';
+import { buildEchoRequest, getRequestSchema, redactRequest } from './protocol.js';
 import type { DerivWireError } from './session.js';
+import { validateRequest, type JsonSchema } from './validateRequest.js';
 
 /**
  * Deepest nesting of arrays and objects a request may have. Deriv's requests are at most a few
@@ -78,4 +81,44 @@ export function readRequestFrame(text: string | undefined): AcceptedFrame | Refu
     };
   }
   return { request };
+}
+
+/** A request ready to be answered: its call, its redacted copy (for the log) and its `echo_req`. */
+export interface PreparedRequest {
+  readonly request: Record<string, unknown>;
+  readonly call: string | undefined;
+  /** The request with every secret hidden: what the received log keeps. */
+  readonly redacted: Readonly<Record<string, unknown>>;
+  /** The redacted request with the schema's `sensitive` fields shown as `<not shown>`. */
+  readonly echoRequest: Readonly<Record<string, unknown>>;
+  readonly schema: JsonSchema | undefined;
+}
+
+/**
+ * Names the call of an accepted request and builds its redacted copy and `echo_req` (one redacted
+ * copy serves both; neither is mutated afterwards).
+ */
+export function prepareRequest(request: Record<string, unknown>): PreparedRequest {
+  const call = getCallName(request);
+  const redacted = redactRequest(request);
+  const schema = call === undefined ? undefined : getRequestSchema(call);
+  return { request, call, redacted, echoRequest: buildEchoRequest(redacted, schema), schema };
+}
+
+/**
+ * Deriv's `InputValidationFailed` for a request its call's schema refuses, with one message per
+ * offending field; undefined when the request is valid (or the call has no schema here).
+ */
+export function findValidationError(
+  request: Record<string, unknown>,
+  schema: JsonSchema | undefined,
+): DerivWireError | undefined {
+  const details = schema === undefined ? {} : validateRequest(request, schema);
+  const fields = Object.keys(details);
+  if (fields.length === 0) return undefined;
+  return {
+    code: 'InputValidationFailed',
+    message: `Input validation failed: ${fields.join(', ')}`,
+    details,
+  };
 }
