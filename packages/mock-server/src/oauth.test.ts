@@ -21,7 +21,7 @@ describe('OAuth login page', () => {
     const response = await fetch(`${server.oauthUrl}?app_id=3000&l=FR&state=s%22x&route=deposit`);
     const html = await response.text();
     expect(response.headers.get('content-type')).toContain('text/html');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Example &lt;App&gt;');
     expect(html).toMatch(/<fieldset><legend>/u);

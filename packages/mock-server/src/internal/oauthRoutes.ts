@@ -43,7 +43,10 @@ function buildDenyUrl(
 
 const SECURITY_HEADERS = {
   'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
+  // `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with the
+  // page's own form post, and the consent check could not tell it from a cross-site one. No
+  // Referer leaves for another origin either way (the app's callback included).
+  'referrer-policy': 'same-origin',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'content-security-policy':
