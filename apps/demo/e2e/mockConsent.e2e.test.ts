@@ -37,7 +37,12 @@ function startOtherSite(): Promise<OtherSite> {
       resolve(
         Object.assign(site, {
           origin: `http://127.0.0.1:${port}`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: () =>
+            new Promise<void>((done) =>
+              server.close(() => {
+                done();
+              }),
+            ),
         }),
       );
     });
