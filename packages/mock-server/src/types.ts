@@ -270,7 +270,7 @@ export interface MockServer {
    * @param fault - what goes wrong, see {@link MockFault}
    * @param options - one connection only (`connectionId`) and how many times (`times`, unlimited by default)
    * @returns a function that removes the fault
-   * @throws {RangeError} for a close code that cannot be sent, a negative delay or `times` below 1
+   * @throws {RangeError} for a close code that cannot be sent, a close reason over 123 bytes, a negative delay or `times` below 1
    */
   inject(fault: MockFault, options?: MockFaultOptions): () => void;
   /** Remove every injected fault. */
