@@ -69,6 +69,8 @@ function redirect(response: ServerResponse, location: string): void {
 
 async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
   let body = '';
+  // Decoded as one stream: a character split across two chunks stays whole.
+  request.setEncoding('utf8');
   for await (const chunk of request) {
     body += String(chunk);
     if (body.length > 16_384) throw new Error('Form too large.');
