@@ -3,8 +3,13 @@ import { parseCliArguments, runCli, USAGE } from './internal/runCli.js';
 import { openClient } from './test/testClient.js';
 
 describe('deriv-mock-server command', () => {
-  it('defaults to 127.0.0.1:8080 and reads --app, --host, --idle-timeout', () => {
-    expect(parseCliArguments([])).toEqual({ port: 8080, host: '127.0.0.1', apps: [] });
+  it('defaults to 127.0.0.1:8080 and reads --app, --host, --idle-timeout, --auto-approve, --allow-host', () => {
+    expect(parseCliArguments([])).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      apps: [],
+      oauth: { autoApprove: false, allowedHosts: [] },
+    });
     expect(
       parseCliArguments([
         '--port',
@@ -15,12 +20,16 @@ describe('deriv-mock-server command', () => {
         '42=http://localhost:3000/cb',
         '--idle-timeout',
         '500',
+        '--auto-approve',
+        '--allow-host',
+        'mock.test',
       ]),
     ).toEqual({
       port: 0,
       host: '::1',
       apps: [{ appId: 42, redirectUri: 'http://localhost:3000/cb' }],
       idleTimeoutMs: 500,
+      oauth: { autoApprove: true, allowedHosts: ['mock.test'] },
     });
   });
 
@@ -43,8 +52,9 @@ describe('deriv-mock-server command', () => {
 
   it('starts a server that serves the registered app and prints its URLs', async () => {
     const printed: string[] = [];
-    const server = await runCli(['--port', '0', '--app', '77=http://localhost:9999/back'], (text) =>
-      printed.push(text),
+    const server = await runCli(
+      ['--port', '0', '--app', '77=http://localhost:9999/back', '--auto-approve'],
+      (text) => printed.push(text),
     );
     if (server === undefined) throw new Error('no server');
     expect(printed[0]).toContain(`${server.wsUrl}?app_id=1089`);

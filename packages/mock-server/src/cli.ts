@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `deriv-mock-server [--port 8080] [--host 127.0.0.1] [--app 1089=http://localhost:5173/redirect]...
- * [--idle-timeout 120000]`: starts the mock server, prints its URLs, closes cleanly on Ctrl-C.
+ * [--idle-timeout 120000] [--auto-approve] [--allow-host NAME]...`: starts the mock server, prints its URLs, closes cleanly on Ctrl-C.
  * @module
  */
 import { runCli, USAGE } from './internal/runCli.js';

@@ -95,6 +95,14 @@ describe('fault injection', () => {
     expect(() => server.inject({ type: 'close', code: 1006 })).toThrow(RangeError);
   });
 
+  it('rejects a close reason over 123 bytes when injected, not when a request arrives', async () => {
+    const reason = 'é'.repeat(62); // 124 bytes
+    expect(() => server.inject({ type: 'close', code: 4000, reason, onCall: 'ping' })).toThrow(
+      /123 bytes/u,
+    );
+    expect((await client.call({ ping: 1 }))['ping']).toBe('pong');
+  });
+
   it('refuses the handshake with HTTP 403 (or a chosen status)', async () => {
     server.inject({ type: 'refuseHandshake' }, { times: 1 });
     await expect(openClient(url())).rejects.toThrow('403');

@@ -19,6 +19,7 @@ export type {
   MockLoginAccount,
   MockLoginOptions,
   MockLoginResult,
+  MockOAuthOptions,
   MockRateLimit,
   MockReceivedMessage,
   MockScope,

@@ -2,11 +2,13 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'n
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { ConsentGuard, listenedHostnames } from './internal/consentGuard.js';
 import { assertValidFault, FaultRegistry } from './internal/faultRegistry.js';
 import { MockConnection } from './internal/mockConnection.js';
 import { MockState } from './internal/mockState.js';
 import { buildRedirectUrl, handleHttpRequest } from './internal/oauthRoutes.js';
 import { ReceivedLog } from './internal/receivedLog.js';
+import { parseRequestTarget } from './internal/requestTarget.js';
 import type {
   MockConnectionInfo,
   MockFault,
@@ -43,7 +45,7 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
  * Starts a local Deriv look-alike: the legacy OAuth login page and the `/websockets/v3` API, with
  * fixture users, token rules as Deriv applies them, and fault injection for tests.
  *
- * @param options - port (0 = any free port), host, extra apps and users, idle timeout, rate limit
+ * @param options - port (0 = any free port), host, extra apps and users, idle timeout, rate limit, OAuth page rules (`oauth.autoApprove`, `oauth.allowedHosts`)
  * @returns the running server's handle: URLs, `login()`, `inject()`, `restart()`, `close()`, the received log
  * @throws {RangeError} when an option is out of range (idle timeout, rate limit, an app's id or redirect URL); the listen error (e.g. `EADDRINUSE`) when the port is taken
  * @example
@@ -74,6 +76,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       throw new RangeError(`redirectUri of app ${app.appId} is not an absolute URL.`);
   }
   const host = options.host ?? '127.0.0.1';
+  const guard = new ConsentGuard(
+    listenedHostnames(host, options.oauth?.allowedHosts ?? []),
+    options.oauth?.autoApprove === true,
+  );
   const state = new MockState(options.apps, options.users);
   const faults = new FaultRegistry();
   const log = new ReceivedLog(options.maxLogEntries ?? 10_000);
@@ -94,8 +100,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     maxPayload: 1024 * 1024,
   });
 
-  const onConnection = (socket: WebSocket, request: IncomingMessage, transport: Duplex): void => {
-    const appIdText = new URL(request.url ?? '/', 'http://mock.invalid').searchParams.get('app_id');
+  const onConnection = (socket: WebSocket, target: URL, transport: Duplex): void => {
+    const appIdText = target.searchParams.get('app_id');
     const appId = appIdText !== null && /^\d+$/u.test(appIdText) ? Number(appIdText) : Number.NaN;
     if (!state.apps.has(appId)) {
       socket.send(
@@ -115,7 +121,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 
   const server = createServer((request, response) => {
-    handleHttpRequest(state, { wsUrl: handle.wsUrl, oauthUrl: handle.oauthUrl }, request, response);
+    handleHttpRequest(
+      state,
+      { wsUrl: handle.wsUrl, oauthUrl: handle.oauthUrl },
+      guard,
+      request,
+      response,
+    );
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -123,7 +135,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    if (new URL(request.url ?? '/', 'http://mock.invalid').pathname !== WEBSOCKET_PATH) {
+    const target = parseRequestTarget(request.url);
+    if (target === undefined) {
+      rejectUpgrade(socket, 400, 'Request targets are /path?query only.');
+      return;
+    }
+    if (target.pathname !== WEBSOCKET_PATH) {
       rejectUpgrade(socket, 404, `WebSocket endpoint is ${WEBSOCKET_PATH}`);
       return;
     }
@@ -134,7 +151,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (fault?.type === 'stallHandshake') return;
     wss.handleUpgrade(request, socket, head, (webSocket) => {
-      onConnection(webSocket, request, socket);
+      // A frame ws refuses (over maxPayload, invalid UTF-8, reserved bits set, bad opcode) is an
+      // `error` event, then ws closes with 1009/1007/1002. Without a listener it would end the process.
+      webSocket.on('error', () => undefined);
+      onConnection(webSocket, target, socket);
     });
   });
 

@@ -84,6 +84,31 @@ export interface MockRateLimit {
 }
 
 /**
+ * Rules of the mock's OAuth login page. By default it behaves like a real provider: a decision is
+ * taken only from its own form (POST, same origin, one-time form token), and every HTTP request
+ * must name the server in `Host`.
+ *
+ * @example
+ * ```ts
+ * // Tests that log in with one request: GET ...?app_id=1089&user=john&auto=1 answers the 302.
+ * await startMockServer({ oauth: { autoApprove: true } });
+ * ```
+ */
+export interface MockOAuthOptions {
+  /**
+   * Let `GET /oauth2/authorize?...&auto=1` approve (and `auto=deny` deny) without the form, from any
+   * page. For non-interactive tests only; `false` by default (such a GET answers 403).
+   */
+  readonly autoApprove?: boolean;
+  /**
+   * Extra host names (no port) accepted in `Host`, e.g. a container name. Always accepted:
+   * `localhost`, `127.0.0.1`, `[::1]`, the bound `host`, and every interface address when bound to
+   * `0.0.0.0` / `::`.
+   */
+  readonly allowedHosts?: readonly string[];
+}
+
+/**
  * Options of {@link startMockServer}; every field is optional.
  *
  * @example
@@ -106,6 +131,8 @@ export interface MockServerOptions {
   readonly rateLimit?: MockRateLimit | false;
   /** Keep at most this many entries in the received log (oldest dropped); 10 000 by default. */
   readonly maxLogEntries?: number;
+  /** Rules of the OAuth login page: non-interactive approval, extra host names. */
+  readonly oauth?: MockOAuthOptions;
 }
 
 /**
@@ -167,8 +194,11 @@ export interface MockReceivedMessage {
   readonly at: number;
   /** The call it names (`authorize`, `ping`...), when recognised. */
   readonly call?: string;
-  /** The redacted request, or the text `<invalid JSON>` when the frame was not a JSON object. */
-  readonly message: Readonly<Record<string, unknown>> | '<invalid JSON>';
+  /**
+   * The redacted request; the text `<invalid JSON>` when the frame was not a JSON object, or
+   * `<nested too deeply>` when it was refused for nesting past 64 levels.
+   */
+  readonly message: Readonly<Record<string, unknown>> | '<invalid JSON>' | '<nested too deeply>';
 }
 
 /** Options of {@link MockServer.login}. */
@@ -240,7 +270,7 @@ export interface MockServer {
    * @param fault - what goes wrong, see {@link MockFault}
    * @param options - one connection only (`connectionId`) and how many times (`times`, unlimited by default)
    * @returns a function that removes the fault
-   * @throws {RangeError} for a close code that cannot be sent, a negative delay or `times` below 1
+   * @throws {RangeError} for a close code that cannot be sent, a close reason over 123 bytes, a negative delay or `times` below 1
    */
   inject(fault: MockFault, options?: MockFaultOptions): () => void;
   /** Remove every injected fault. */

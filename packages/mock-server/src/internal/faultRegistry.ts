@@ -14,7 +14,8 @@ const WS_CLOSE_CODE_ALLOWED = (code: number): boolean =>
   (code >= 3000 && code <= 4999);
 
 /**
- * Throws a `RangeError` when a fault cannot be applied as described (bad close code, negative delay).
+ * Throws a `RangeError` when a fault cannot be applied as described (bad close code, close reason
+ * over 123 bytes, negative delay).
  */
 export function assertValidFault(fault: MockFault, options: MockFaultOptions): void {
   if (fault.type === 'close' && !WS_CLOSE_CODE_ALLOWED(fault.code)) {
@@ -22,6 +23,9 @@ export function assertValidFault(fault: MockFault, options: MockFaultOptions): v
       `Close code ${fault.code} cannot be sent; use 1000-1014 (not 1004-1006) or 3000-4999.`,
     );
   }
+  // ws throws on a longer reason from inside the message handler, where nothing could catch it.
+  if (fault.type === 'close' && Buffer.byteLength(fault.reason ?? '') > 123)
+    throw new RangeError('A close reason is at most 123 bytes (UTF-8).');
   if (fault.type === 'delay' && !(fault.ms >= 0))
     throw new RangeError('A delay fault needs ms >= 0.');
   if (options.times !== undefined && !(options.times >= 1))

@@ -3,18 +3,17 @@
  * limit), runs the call handler, and sends the reply through any injected fault.
  */
 import type { Duplex } from 'node:stream';
-import { CALL_REQUIREMENTS, getCallName, isCallAllowed } from '@deriv-auth/core';
+import { CALL_REQUIREMENTS, isCallAllowed } from '@deriv-auth/core';
 import type { RawData, WebSocket } from 'ws';
 import type { MockRateLimit } from '../types.js';
 import { callHandlers, type CallOutcome } from './callHandlers.js';
 import type { FaultRegistry } from './faultRegistry.js';
 import type { MockState, TokenRecord } from './mockState.js';
-import { buildEchoRequest, getRequestSchema, redactRequest } from './protocol.js';
 import type { JsonSchema } from './validateRequest.js';
 import type { ReceivedLog } from './receivedLog.js';
 import { RateLimiter } from './rateLimiter.js';
+import { findValidationError, prepareRequest, readRequestFrame } from './requestFrame.js';
 import { Session, type DerivWireError } from './session.js';
-import { validateRequest } from './validateRequest.js';
 
 /** What every connection shares with its server. */
 export interface ConnectionContext {
@@ -72,28 +71,22 @@ export class MockConnection {
     const now = Date.now();
     this.lastActivity = now;
     this.corkUntilNextTick();
-    let request: unknown;
-    try {
-      request = isBinary ? undefined : JSON.parse(rawText(data));
-    } catch {
-      request = undefined;
-    }
-    if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-      this.context.log.add({ connectionId: this.id, at: now, message: '<invalid JSON>' });
+    const frame = readRequestFrame(isBinary ? undefined : rawText(data));
+    if ('refused' in frame) {
+      this.context.log.add({ connectionId: this.id, at: now, message: frame.logText });
       this.send({
         echo_req: {},
-        error: { code: 'BadRequest', message: 'The request is not a valid JSON object.' },
+        error: frame.refused,
         msg_type: 'error',
+        ...(frame.reqId === undefined ? {} : { req_id: frame.reqId }),
       });
       return;
     }
-    this.handle(request as Record<string, unknown>, now);
+    this.handle(frame.request, now);
   }
 
   private handle(request: Record<string, unknown>, now: number): void {
-    const call = getCallName(request);
-    // One redacted copy serves the log and echo_req (neither is mutated afterwards).
-    const redacted = redactRequest(request);
+    const { call, redacted, echoRequest, schema } = prepareRequest(request);
     this.context.log.add(
       call === undefined
         ? { connectionId: this.id, at: now, message: redacted }
@@ -113,8 +106,6 @@ export class MockConnection {
         return;
       }
     }
-    const schema = call === undefined ? undefined : getRequestSchema(call);
-    const echoRequest = buildEchoRequest(redacted, schema);
     const outcome =
       call === undefined ? { error: unrecognised } : this.run(call, schema, request, echoRequest);
     this.reply(call, request, echoRequest, outcome);
@@ -126,17 +117,8 @@ export class MockConnection {
     request: Record<string, unknown>,
     echoRequest: Record<string, unknown>,
   ): CallOutcome {
-    const details = schema === undefined ? {} : validateRequest(request, schema);
-    const fields = Object.keys(details);
-    if (fields.length > 0) {
-      return {
-        error: {
-          code: 'InputValidationFailed',
-          message: `Input validation failed: ${fields.join(', ')}`,
-          details,
-        },
-      };
-    }
+    const invalid = findValidationError(request, schema);
+    if (invalid !== undefined) return { error: invalid };
     const limited = this.rateLimiter.take(call, Date.now());
     if (limited !== undefined) return { error: limited };
     const requirement = CALL_REQUIREMENTS[call];

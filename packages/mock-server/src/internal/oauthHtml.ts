@@ -23,7 +23,7 @@ button[value=authorize]{background:#ff444f;color:#fff;border-color:#ff444f}:focu
 function page(language: string, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<meta name="referrer" content="same-origin"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>${body}</main></body></html>
 `;
 }
@@ -38,11 +38,15 @@ function describeUser(user: MockUser): string {
   return `${user.fullname.trim()} (${user.id}): ${accounts}`;
 }
 
-/** The login page: one radio button per fixture user (the first checked), Authorize and Deny. */
+/**
+ * The login page: one radio button per fixture user (the first checked), Authorize and Deny, and
+ * the one-time `consent` token the form must send back.
+ */
 export function renderLoginPage(
   app: MockApp,
   users: readonly MockUser[],
   params: URLSearchParams,
+  formToken: string,
 ): string {
   const language = (params.get('l') ?? 'en').toLowerCase();
   const hidden = ['app_id', 'state', 'route', 'l', 'brand']
@@ -65,7 +69,7 @@ export function renderLoginPage(
     `Log in to ${appName} - Deriv mock`,
     `<h1>Log in with Deriv (mock)</h1>
 <p><strong>${escapeHtml(appName)}</strong> (app_id ${app.appId}) wants to access your Deriv accounts.</p>
-<form method="post" action="/oauth2/authorize">${hidden}
+<form method="post" action="/oauth2/authorize">${hidden}<input type="hidden" name="consent" value="${escapeHtml(formToken)}">
 <fieldset><legend>Sign in as a test user</legend>
 ${choices}
 </fieldset>

@@ -1,11 +1,15 @@
 /**
  * The HTTP side: Deriv's legacy OAuth login page at `/oauth2/authorize` (pick a user, Authorize or
- * Deny, 302 to the app's registered URL) and a tiny index page.
+ * Deny, 302 to the app's registered URL) and a tiny index page. Every request must name this
+ * server in `Host`; a decision is taken only from this server's own form (same origin, one-time
+ * token), or by `GET ...&auto=1` when the server was started with `oauth: { autoApprove: true }`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockApp, MockLoginAccount } from '../types.js';
+import type { ConsentGuard, Refusal } from './consentGuard.js';
 import type { MockState } from './mockState.js';
 import { renderErrorPage, renderLoginPage } from './oauthHtml.js';
+import { parseRequestTarget } from './requestTarget.js';
 
 /** The registered redirect URL with `acctN`/`tokenN`/`curN`, then `state` and `route`. */
 export function buildRedirectUrl(
@@ -39,7 +43,10 @@ function buildDenyUrl(
 
 const SECURITY_HEADERS = {
   'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
+  // `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with the
+  // page's own form post, and the consent check could not tell it from a cross-site one. No
+  // Referer leaves for another origin either way (the app's callback included).
+  'referrer-policy': 'same-origin',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'content-security-policy':
@@ -51,6 +58,10 @@ function sendHtml(response: ServerResponse, status: number, html: string): void 
   response.end(html);
 }
 
+function refuse(response: ServerResponse, refusal: Refusal): void {
+  sendHtml(response, refusal.status, renderErrorPage(refusal.title, refusal.message));
+}
+
 function redirect(response: ServerResponse, location: string): void {
   response.writeHead(302, { ...SECURITY_HEADERS, location });
   response.end();
@@ -58,6 +69,8 @@ function redirect(response: ServerResponse, location: string): void {
 
 async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
   let body = '';
+  // Decoded as one stream: a character split across two chunks stays whole.
+  request.setEncoding('utf8');
   for await (const chunk of request) {
     body += String(chunk);
     if (body.length > 16_384) throw new Error('Form too large.');
@@ -68,6 +81,7 @@ async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
 /** Answers one login step: the page (GET), the form submit (POST), or the non-interactive `auto=1`. */
 function answerLogin(
   state: MockState,
+  guard: ConsentGuard,
   params: URLSearchParams,
   response: ServerResponse,
   submitted: boolean,
@@ -83,13 +97,22 @@ function answerLogin(
         'Unknown application',
         appIdText === null
           ? 'The app_id parameter is missing.'
-          : `No application is registered with app_id ${appIdText}.`,
+          : /^\d{1,16}$/u.test(appIdText)
+            ? `No application is registered with app_id ${appIdText}.`
+            : 'The app_id parameter is not a number.',
       ),
     );
     return;
   }
   const extra = { state: params.get('state'), route: params.get('route') };
   const auto = params.get('auto');
+  if (!submitted && (auto === '1' || auto === 'deny')) {
+    const refusal = guard.checkAutoApprove();
+    if (refusal !== undefined) {
+      refuse(response, refusal);
+      return;
+    }
+  }
   const decision = submitted
     ? params.get('decision')
     : auto === 'deny'
@@ -114,25 +137,51 @@ function answerLogin(
     redirect(response, buildRedirectUrl(app, state.issueTokens(app.appId, userId), extra));
     return;
   }
-  sendHtml(response, 200, renderLoginPage(app, [...state.users.values()], params));
+  sendHtml(
+    response,
+    200,
+    renderLoginPage(app, [...state.users.values()], params, guard.issueFormToken()),
+  );
 }
 
 /** Handles every plain HTTP request of the mock server. */
 export function handleHttpRequest(
   state: MockState,
   urls: { wsUrl: string; oauthUrl: string },
+  guard: ConsentGuard,
   request: IncomingMessage,
   response: ServerResponse,
 ): void {
-  const url = new URL(request.url ?? '/', 'http://mock.invalid');
+  const url = parseRequestTarget(request.url);
+  if (url === undefined) {
+    refuse(response, {
+      status: 400,
+      title: 'Bad request target',
+      message: 'This server takes request targets of the form /path?query only.',
+    });
+    return;
+  }
+  const wrongHost = guard.checkHost(request.headers);
+  if (wrongHost !== undefined) {
+    refuse(response, wrongHost);
+    return;
+  }
   if (url.pathname === '/oauth2/authorize' && request.method === 'GET') {
-    answerLogin(state, url.searchParams, response, false);
+    answerLogin(state, guard, url.searchParams, response, false);
     return;
   }
   if (url.pathname === '/oauth2/authorize' && request.method === 'POST') {
+    const crossSite = guard.checkSameOrigin(request.headers);
+    if (crossSite !== undefined) {
+      request.resume();
+      refuse(response, crossSite);
+      return;
+    }
     readForm(request).then(
       (form) => {
-        answerLogin(state, form, response, true);
+        const expired = guard.spendFormToken(form.get('consent'));
+        if (expired === undefined) answerLogin(state, guard, form, response, true);
+        else refuse(response, expired);
       },
       () => {
         sendHtml(
@@ -160,5 +209,5 @@ export function handleHttpRequest(
     );
     return;
   }
-  sendHtml(response, 404, renderErrorPage('Not found', `Nothing is served at ${url.pathname}.`));
+  sendHtml(response, 404, renderErrorPage('Not found', 'Nothing is served at this path.'));
 }

@@ -5,9 +5,11 @@ import { startMockServer } from '../startMockServer.js';
 import type { MockApp, MockServer, MockServerOptions } from '../types.js';
 
 export const USAGE = `Usage: deriv-mock-server [--port 8080] [--host 127.0.0.1] [--app ID=REDIRECT_URL]... [--idle-timeout MS]
+                         [--auto-approve] [--allow-host NAME]...
 
 Starts a local Deriv-compatible OAuth page and WebSocket API. App 1089 -> http://localhost:5173/redirect
-is registered by default; --app adds or replaces apps. Ctrl-C stops it.`;
+is registered by default; --app adds or replaces apps. --auto-approve lets GET ...&auto=1 log in
+without the form (non-interactive tests); --allow-host accepts another Host name. Ctrl-C stops it.`;
 
 function parseApp(text: string): MockApp {
   const match = /^(\d+)=(.+)$/u.exec(text);
@@ -26,6 +28,8 @@ export function parseCliArguments(argv: readonly string[]): MockServerOptions | 
       host: { type: 'string', default: '127.0.0.1' },
       app: { type: 'string', multiple: true, default: [] },
       'idle-timeout': { type: 'string' },
+      'auto-approve': { type: 'boolean', default: false },
+      'allow-host': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,6 +47,7 @@ export function parseCliArguments(argv: readonly string[]): MockServerOptions | 
     host: values.host,
     apps: values.app.map(parseApp),
     ...(idle === undefined ? {} : { idleTimeoutMs: Number(idle) }),
+    oauth: { autoApprove: values['auto-approve'], allowedHosts: values['allow-host'] },
   };
 }
 
