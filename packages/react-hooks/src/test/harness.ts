@@ -13,7 +13,8 @@ export const NodeWebSocket: WebSocketConstructorLike = WebSocket;
 
 /** A fresh mock server on a loopback port. */
 export function startServer(): Promise<MockServer> {
-  return startMockServer({ port: 0 });
+  // The tests follow the consent page non-interactively, an opt-in of the mock server.
+  return startMockServer({ port: 0, oauth: { autoApprove: true } });
 }
 
 /** A session on `server`, created outside React as an app would (memory storage: nothing leaks between tests). */
