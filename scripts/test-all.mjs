@@ -70,7 +70,7 @@ step('package checks (publint --strict, attw) and size budgets', turbo, [
   '--continue',
   '--concurrency=2',
 ]);
-step('API reference (typedoc, warnings are errors)', turbo, ['run', 'docs:api']);
+step('API reference (typedoc, warnings are errors)', turbo, ['run', 'build:api-docs']);
 step('packed core imports from plain Node', process.execPath, [
   join(root, 'scripts', 'pack-smoke.mjs'),
 ]);
