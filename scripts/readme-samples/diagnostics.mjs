@@ -86,6 +86,18 @@ export function attributeDiagnostics(samples, compiled, ran) {
       messages: reasoned ? [] : ['<!-- sample: skip: ... --> needs a reason after "skip:"'],
     });
   }
+  for (const sample of samples.filter((entry) => entry.topLevelAwait && !entry.skip)) {
+    tests.push({
+      file: sample.path,
+      name: `${sample.id} notes "type": "module" for its top-level await`,
+      status: sample.notesModule ? 'passed' : 'failed',
+      messages: sample.notesModule
+        ? []
+        : [
+            `${sample.id}: top-level await needs "type": "module" in package.json; say so in the block or just above it`,
+          ],
+    });
+  }
   for (const { sample, code, output } of ran) {
     tests.push({
       file: sample.path,
