@@ -83,6 +83,10 @@ step('packed core imports from plain Node', process.execPath, [
 ]);
 // Every README code block and the published declarations, compiled by an outside app that
 // installed the packed tarballs, under npm's TypeScript 5.9 and 7; the Node samples run.
+step("the README check's own tests", process.execPath, [
+  '--test',
+  join(root, 'scripts', 'readme-samples'),
+]);
 step('README samples and published types (TypeScript 5.9 and 7)', process.execPath, [
   join(root, 'scripts', 'check-readme-samples.mjs'),
 ]);
