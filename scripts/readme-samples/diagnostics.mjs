@@ -94,7 +94,7 @@ export function attributeDiagnostics(samples, compiled, ran) {
       messages: sample.notesModule
         ? []
         : [
-            `${sample.id}: top-level await needs "type": "module" in package.json; say so in the block or just above it`,
+            `${sample.id}: a top-level await needs an ES module ("type": "module" in package.json, <script type="module"> on a page); say so in the block or just above it`,
           ],
     });
   }

@@ -47,14 +47,15 @@ export function extractSamples(path, text) {
     while (above >= 0 && lines[above].trim() === '') above--;
     const marker = above >= 0 ? MARKER.exec(lines[above]) : null;
     const line = index + 1;
-    // A top-level `await` compiles only in an ES module: in Node that means `"type": "module"`,
-    // which the reader must be told (in the block or in the text just above it). Top level here:
+    // A top-level `await` compiles only in an ES module: in Node that means `"type": "module"`
+    // (a page: `<script type="module">`), which the reader must be told, in the block or the text
+    // just above it. Top level here:
     // an unindented line that awaits outside an `async` function written on that same line.
     const topLevelAwait = body.some((code) =>
       /^(?!\s)(?!\/\/)(?:(?!\basync\b).)*\bawait\b/.test(code),
     );
     const notesModule = [...lines.slice(Math.max(0, index - 12), index), ...body].some((text) =>
-      text.includes('"type": "module"'),
+      /"type": "module"|type="module"/.test(text),
     );
     samples.push({
       id: `${path}:${line}`,
