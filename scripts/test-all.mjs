@@ -9,6 +9,10 @@ const root = new URL('..', import.meta.url).pathname;
 const env = {
   ...process.env,
   FC_NUM_RUNS: process.env.FC_NUM_RUNS ?? '100000',
+  // Every Node process of the run, tests included: an unhandled rejection is an error, not a warning.
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--unhandled-rejections=strict']
+    .filter(Boolean)
+    .join(' '),
   TURBO_TELEMETRY_DISABLED: '1',
   DO_NOT_TRACK: '1',
 };
@@ -37,9 +41,12 @@ function ensureChromium() {
   if (!existsSync('/usr/bin/chromium')) failures.push('install chromium');
 }
 
-/** Every JSON report a vitest run wrote: `reports/*.json` in each package and app. */
+/**
+ * Every JSON report a run wrote: `reports/*.json` in each package and app (vitest), and in each
+ * consumer fixture (the README check, scripts/check-readme-samples.mjs, writes the same shape).
+ */
 const reportFiles = () =>
-  ['packages', 'apps'].flatMap((group) =>
+  ['packages', 'apps', 'consumers'].flatMap((group) =>
     readdirSync(join(root, group)).flatMap((name) => {
       const reports = join(root, group, name, 'reports');
       return existsSync(reports)
@@ -70,11 +77,24 @@ step('package checks (publint --strict, attw) and size budgets', turbo, [
   '--continue',
   '--concurrency=2',
 ]);
-step('API reference (typedoc, warnings are errors)', turbo, ['run', 'docs:api']);
+step('API reference (typedoc, warnings are errors)', turbo, ['run', 'build:api-docs']);
 step('packed core imports from plain Node', process.execPath, [
   join(root, 'scripts', 'pack-smoke.mjs'),
 ]);
+// Every README code block and the published declarations, compiled by an outside app that
+// installed the packed tarballs, under npm's TypeScript 5.9 and 7; the Node samples run.
+step("the README check's own tests", process.execPath, [
+  '--test',
+  join(root, 'scripts', 'readme-samples'),
+]);
+step('README samples and published types (TypeScript 5.9 and 7)', process.execPath, [
+  join(root, 'scripts', 'check-readme-samples.mjs'),
+]);
 // Tests last, two at a time: the suites open real sockets and a browser, on a 2-core machine.
+// NODE_OPTIONS=--unhandled-rejections=strict reaches every vitest worker (forks inherit the
+// environment): a promise rejection nothing handles becomes an uncaught error, which vitest
+// reports as an error of the run and exits non-zero, so an escaped rejection fails CI even when
+// every test passed.
 step('tests', turbo, ['run', 'test', 'test:e2e', '--continue', '--concurrency=2']);
 // The hooks again on React 18, the lower end of their peer range (installed apart from the lockfile).
 step('react-hooks on React 18', 'pnpm', ['--filter', '@deriv-auth/react-hooks', 'test:react18']);
