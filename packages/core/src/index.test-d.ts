@@ -13,6 +13,7 @@ import {
   parseOAuthRedirect,
   redactSecrets,
   safeParseOAuthRedirect,
+  skipStateCheck,
   validateReturnPath,
   type Authorize,
   type AuthorizeResponse,
@@ -35,7 +36,13 @@ describe('public signatures (CONTRACT.md)', () => {
       currency: string;
     }>();
     expectTypeOf<OAuthRedirect['state']>().toEqualTypeOf<string | undefined>();
-    const result = safeParseOAuthRedirect('');
+    const result = safeParseOAuthRedirect('', { expectedState: skipStateCheck });
+    // @ts-expect-error -- the state check is on by default: omitting expectedState is an error
+    parseOAuthRedirect('');
+    // @ts-expect-error -- so is an options object without it
+    safeParseOAuthRedirect('', { maxLength: 1 });
+    // @ts-expect-error -- and an undefined one
+    parseOAuthRedirect('', { expectedState: undefined });
     if (result.success) expectTypeOf(result.data).toEqualTypeOf<OAuthRedirect>();
     else expectTypeOf(result.error).toEqualTypeOf<OAuthRedirectError>();
   });
