@@ -24,7 +24,7 @@ function isReadPiece(piece: string): boolean {
 /** Splits the readable part (query or fragment body) into pieces, keeping each separator. */
 function piecesOf(text: string): { separator: string; piece: string }[] {
   const pieces: { separator: string; piece: string }[] = [];
-  for (const match of text.matchAll(/(^|[?&])([^?&]*)/g)) {
+  for (const match of text.matchAll(/(^|[?#&])([^?#&]*)/g)) {
     if (match.index === text.length && match[1] === '') break;
     pieces.push({ separator: match[1] ?? '', piece: match[2] ?? '' });
   }
