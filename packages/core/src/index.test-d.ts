@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   buildOAuthUrl,
@@ -64,10 +65,28 @@ describe('public signatures (CONTRACT.md)', () => {
 
   it('builds URLs and states as strings', () => {
     expectTypeOf(buildOAuthUrl).returns.toBeString();
-    expectTypeOf(createOAuthState).parameter(0).toEqualTypeOf<(bytes: Uint8Array) => Uint8Array>();
+    expectTypeOf(createOAuthState)
+      .parameter(0)
+      .toEqualTypeOf<(bytes: Uint8Array<ArrayBuffer>) => ArrayBufferView>();
+    // The README's example, with the DOM's and Node's crypto (issue 16.5; TypeScript 7 checked too).
+    createOAuthState((bytes) => crypto.getRandomValues(bytes));
+    createOAuthState((bytes) => webcrypto.getRandomValues(bytes));
     expectTypeOf(validateReturnPath).returns.toEqualTypeOf<string | undefined>();
     // @ts-expect-error appId is required
     buildOAuthUrl({});
+  });
+
+  it('takes undefined for every optional option (exactOptionalPropertyTypes, issue 16.6)', () => {
+    const fromEnvironment = undefined as string | undefined;
+    buildOAuthUrl({ appId: 1, oauthUrl: fromEnvironment, state: fromEnvironment });
+    parseOAuthRedirect('', { expectedState: skipStateCheck, maxLength: undefined });
+    redactSecrets({}, { secrets: undefined });
+    new DerivAuthError('x', 'x', { cause: undefined, details: undefined });
+    new OAuthRedirectError('no_accounts', 'x', {
+      details: undefined,
+      providerError: undefined,
+      providerErrorDescription: undefined,
+    });
   });
 
   it('types scopes, call requirements and redaction', () => {
