@@ -132,7 +132,9 @@ export function parseOAuthRedirect(
   options: ParseOAuthRedirectOptions,
 ): OAuthRedirect {
   // Checked at run time too: JavaScript callers can omit it, and that must not mean "no check".
-  const { expectedState, maxLength = DEFAULT_MAX_REDIRECT_LENGTH } = options ?? {};
+  const { expectedState, maxLength = DEFAULT_MAX_REDIRECT_LENGTH } =
+    (options as ParseOAuthRedirectOptions | undefined) ??
+    ({} as Partial<ParseOAuthRedirectOptions>);
   const checkState = expectedState !== skipStateCheck;
   if (checkState && !(typeof expectedState === 'string' && expectedState))
     fail('invalid_option', 'the state sent, or skipStateCheck', 'expectedState');
