@@ -40,12 +40,12 @@ try {
     `
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { parseOAuthRedirect, buildOAuthUrl, AuthorizeResponseSchema } from '@deriv-auth/core';
+import { parseOAuthRedirect, skipStateCheck, buildOAuthUrl, AuthorizeResponseSchema } from '@deriv-auth/core';
 import { createDerivClient } from '@deriv-auth/ws-client';
 import { startMockServer } from '@deriv-auth/mock-server';
 
 const seed = 'https://example.com/redirect/?acct1=cr799393& token1=a1-f7pnteezo4jzhpxclctizt27hyeot&cur1=usd& acct2=vrtc1859315& token2=a1clwe3vfuuus5kraceykdsoqm4snfq& cur2=usd';
-assert.deepEqual(parseOAuthRedirect(seed).accounts, [
+assert.deepEqual(parseOAuthRedirect(seed, { expectedState: skipStateCheck }).accounts, [
   { account: 'cr799393', token: 'a1-f7pnteezo4jzhpxclctizt27hyeot', currency: 'usd' },
   { account: 'vrtc1859315', token: 'a1clwe3vfuuus5kraceykdsoqm4snfq', currency: 'usd' },
 ]);

@@ -17,15 +17,18 @@ const budgets = [
     // Issue target: 1 KB, not reachable with every check the tests assert: the parsing logic alone
     // (type and size cap, decoding, repeats, indexes, state, provider error, three patterns, index
     // order) gzips to ~1.13 KB even with no messages and no error classes. Messages share one
-    // shape (`code: expected X in parameter`); the classes add ~0.13 KB. Budget = today + ~2%.
+    // shape (`code: expected X in parameter`); the classes add ~0.13 KB. Issue 9 added ~0.26 KB:
+    // the required state check, path skipping, and cleaning the provider's text (1,339 -> 1,600 B).
+    // Budget = today + ~2%.
     target: 1024,
-    limit: 1360,
+    limit: 1632,
   },
   {
     name: 'login helpers (buildOAuthUrl, createOAuthState, validateReturnPath, parse)',
     code: `export { buildOAuthUrl, createOAuthState, validateReturnPath, parseOAuthRedirect, safeParseOAuthRedirect } from '@deriv-auth/core';`,
+    // Issue 9 added the parser's ~0.26 KB and validateReturnPath's second check (2,031 -> 2,318 B).
     target: 2048,
-    limit: 2048,
+    limit: 2368,
   },
   {
     name: "zod-free '@deriv-auth/core/calls' entry",
@@ -40,9 +43,11 @@ const budgets = [
     // Issue target: 10 KB, not reachable with the schemas the contract names: zod/mini's runtime for
     // the features they use (objects, arrays, literals, nullable, catchall, refine) is ~6.0 KB; all
     // the zod-free code (parser, login helpers, errors, redaction, generated call data ~1.6 KB) is
-    // ~4.9 KB; the schema definitions (field names) ~1 KB; gzip shares ~0.4 KB. Budget = today + ~0.6%.
+    // ~4.9 KB; the schema definitions (field names) ~1 KB; gzip shares ~0.4 KB. Issue 9 added
+    // ~1.3 KB: hasOAuthCallback/stripOAuthCallback, the stronger redaction, integer checks
+    // (11,526 -> 12,798 B). Budget = today + ~0.8%.
     target: 10 * 1024,
-    limit: 11_600,
+    limit: 12_900,
   },
 ];
 

@@ -16,6 +16,9 @@ describe('@deriv-auth/core/calls', () => {
         'isCallAllowed',
         'isDerivScope',
         'redactSecrets',
+        'scrubSecrets',
+        'TOO_DEEP',
+        'MAX_REDACT_DEPTH',
       ].sort(),
     );
     for (const [name, value] of Object.entries(calls))

@@ -15,4 +15,11 @@ export {
   isDerivScope,
 } from './scopes.js';
 export type { CallRequirement, DerivScope } from './scopes.js';
-export { REDACTED, redactSecrets } from './redactSecrets.js';
+export {
+  REDACTED,
+  TOO_DEEP,
+  MAX_REDACT_DEPTH,
+  redactSecrets,
+  scrubSecrets,
+} from './redactSecrets.js';
+export type { RedactSecretsOptions } from './redactSecrets.js';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createOAuthState } from './createOAuthState.js';
 import { parseOAuthRedirect } from './parseOAuthRedirect.js';
 
-const secureRandom = (bytes: Uint8Array): Uint8Array => webcrypto.getRandomValues(bytes);
+const secureRandom = (bytes: Uint8Array<ArrayBuffer>): Uint8Array =>
+  webcrypto.getRandomValues(bytes);
 
 describe('createOAuthState', () => {
   it('returns 43 URL-safe characters (256 bits)', () => {

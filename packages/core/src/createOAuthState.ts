@@ -13,6 +13,9 @@ const STATE_BYTES = 32;
  * {@link parseOAuthRedirect}, and delete it after one use.
  *
  * @param randomSource - Fills the given array with cryptographically secure random bytes and returns it.
+ * Typed to take `crypto.getRandomValues` as it is declared in TypeScript 5.9 (returns its argument's
+ * type) and 7 (returns `ArrayBufferView<ArrayBuffer>`); at run time the result must be a
+ * `Uint8Array` of at least 32 bytes.
  * @returns 43 base64url characters (256 bits).
  * @throws {@link DerivAuthError} `invalid_random_source` when the source returns fewer bytes than requested.
  * @example
@@ -21,7 +24,9 @@ const STATE_BYTES = 32;
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
-export function createOAuthState(randomSource: (bytes: Uint8Array) => Uint8Array): string {
+export function createOAuthState(
+  randomSource: (bytes: Uint8Array<ArrayBuffer>) => ArrayBufferView,
+): string {
   const bytes = randomSource(new Uint8Array(STATE_BYTES));
   if (!(bytes instanceof Uint8Array) || bytes.length < STATE_BYTES)
     throw new DerivAuthError(

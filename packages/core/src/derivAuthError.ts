@@ -11,7 +11,7 @@ export interface DerivAuthErrorOptions {
   /** The underlying failure, if any (walked by debuggers and `console.error`). */
   cause?: unknown;
   /** Structured, token-free facts about the failure (parameter name, index, ...). */
-  details?: Readonly<Record<string, unknown>>;
+  details?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   buildOAuthUrl,
@@ -13,6 +14,7 @@ import {
   parseOAuthRedirect,
   redactSecrets,
   safeParseOAuthRedirect,
+  skipStateCheck,
   validateReturnPath,
   type Authorize,
   type AuthorizeResponse,
@@ -35,7 +37,13 @@ describe('public signatures (CONTRACT.md)', () => {
       currency: string;
     }>();
     expectTypeOf<OAuthRedirect['state']>().toEqualTypeOf<string | undefined>();
-    const result = safeParseOAuthRedirect('');
+    const result = safeParseOAuthRedirect('', { expectedState: skipStateCheck });
+    // @ts-expect-error -- the state check is on by default: omitting expectedState is an error
+    parseOAuthRedirect('');
+    // @ts-expect-error -- so is an options object without it
+    safeParseOAuthRedirect('', { maxLength: 1 });
+    // @ts-expect-error -- and an undefined one
+    parseOAuthRedirect('', { expectedState: undefined });
     if (result.success) expectTypeOf(result.data).toEqualTypeOf<OAuthRedirect>();
     else expectTypeOf(result.error).toEqualTypeOf<OAuthRedirectError>();
   });
@@ -57,10 +65,28 @@ describe('public signatures (CONTRACT.md)', () => {
 
   it('builds URLs and states as strings', () => {
     expectTypeOf(buildOAuthUrl).returns.toBeString();
-    expectTypeOf(createOAuthState).parameter(0).toEqualTypeOf<(bytes: Uint8Array) => Uint8Array>();
+    expectTypeOf(createOAuthState)
+      .parameter(0)
+      .toEqualTypeOf<(bytes: Uint8Array<ArrayBuffer>) => ArrayBufferView>();
+    // The README's example, with the DOM's and Node's crypto (issue 16.5; TypeScript 7 checked too).
+    createOAuthState((bytes) => crypto.getRandomValues(bytes));
+    createOAuthState((bytes) => webcrypto.getRandomValues(bytes));
     expectTypeOf(validateReturnPath).returns.toEqualTypeOf<string | undefined>();
     // @ts-expect-error appId is required
     buildOAuthUrl({});
+  });
+
+  it('takes undefined for every optional option (exactOptionalPropertyTypes, issue 16.6)', () => {
+    const fromEnvironment = undefined as string | undefined;
+    buildOAuthUrl({ appId: 1, oauthUrl: fromEnvironment, state: fromEnvironment });
+    parseOAuthRedirect('', { expectedState: skipStateCheck, maxLength: undefined });
+    redactSecrets({}, { secrets: undefined });
+    new DerivAuthError('x', 'x', { cause: undefined, details: undefined });
+    new OAuthRedirectError('no_accounts', 'x', {
+      details: undefined,
+      providerError: undefined,
+      providerErrorDescription: undefined,
+    });
   });
 
   it('types scopes, call requirements and redaction', () => {

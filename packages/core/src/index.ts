@@ -11,6 +11,7 @@ export type { OAuthRedirectErrorCode, OAuthRedirectErrorOptions } from './oAuthR
 export {
   parseOAuthRedirect,
   safeParseOAuthRedirect,
+  skipStateCheck,
   DEFAULT_MAX_REDIRECT_LENGTH,
   MAX_ACCOUNTS,
 } from './parseOAuthRedirect.js';
@@ -23,6 +24,7 @@ export type {
 } from './parseOAuthRedirect.js';
 export { buildOAuthUrl, DEFAULT_OAUTH_URL } from './buildOAuthUrl.js';
 export type { BuildOAuthUrlOptions } from './buildOAuthUrl.js';
+export { hasOAuthCallback, stripOAuthCallback } from './oAuthCallback.js';
 export { createOAuthState } from './createOAuthState.js';
 export { validateReturnPath } from './validateReturnPath.js';
 export type { ValidateReturnPathOptions } from './validateReturnPath.js';
@@ -30,7 +32,14 @@ export { DerivApiError, createDerivApiError, isDerivApiError } from './derivApiE
 export type { DerivErrorEnvelope } from './derivApiError.js';
 export { KNOWN_DERIV_ERROR_CODES } from './derivErrorCode.js';
 export type { DerivErrorCode } from './derivErrorCode.js';
-export { redactSecrets, REDACTED } from './redactSecrets.js';
+export {
+  redactSecrets,
+  scrubSecrets,
+  REDACTED,
+  TOO_DEEP,
+  MAX_REDACT_DEPTH,
+} from './redactSecrets.js';
+export type { RedactSecretsOptions } from './redactSecrets.js';
 export { SnapshotStore } from './snapshotStore.js';
 export type { SnapshotSource, SnapshotStoreOptions } from './snapshotStore.js';
 export {

@@ -3,13 +3,16 @@ import { DerivAuthError, isDerivAuthError, type DerivAuthErrorOptions } from './
 /**
  * Every reason {@link parseOAuthRedirect} can refuse a redirect.
  *
+ * - `invalid_option`: `expectedState` is neither a non-empty string nor `skipStateCheck`.
  * - `invalid_input`: not a string, `URL` or `URLSearchParams`.
  * - `input_too_long`: longer than `maxLength`, refused before any parsing.
  * - `malformed_encoding`: a key, or a value the SDK reads, holds invalid percent-encoding.
  * - `duplicate_parameter`: a parameter the SDK reads appears twice (RFC 6749 §3.1), counting
  *   percent-encoded and space-padded spellings of the same name.
- * - `provider_error`: the provider sent `error=` (e.g. the user pressed Deny).
- * - `state_missing` / `state_mismatch`: `expectedState` was given and did not come back unchanged.
+ * - `provider_error`: the provider sent `error=` (e.g. the user pressed Deny); its text is in
+ *   `details.providerError` / `details.providerErrorDescription` (attacker-controlled).
+ * - `state_missing` / `state_mismatch`: the state sent did not come back unchanged (checked before
+ *   a provider `error`, as oauth4webapi does).
  * - `invalid_parameter`: `state`, `route` or `error` holds characters RFC 6749 forbids.
  * - `invalid_index`: `token0`, `acct01` and other non-canonical account indexes.
  * - `missing_token` / `missing_account`: an index has an account without a token or the reverse.
@@ -18,6 +21,7 @@ import { DerivAuthError, isDerivAuthError, type DerivAuthErrorOptions } from './
  * - `no_accounts`: nothing to sign in with.
  */
 export type OAuthRedirectErrorCode =
+  | 'invalid_option'
   | 'invalid_input'
   | 'input_too_long'
   | 'malformed_encoding'
@@ -39,10 +43,10 @@ export type OAuthRedirectErrorCode =
  * Options of the {@link OAuthRedirectError} constructor.
  */
 export interface OAuthRedirectErrorOptions extends DerivAuthErrorOptions {
-  /** The provider's `error` value, for `provider_error`. */
-  providerError?: string;
-  /** The provider's `error_description`, for `provider_error`. */
-  providerErrorDescription?: string;
+  /** The provider's `error` value, for `provider_error` (attacker-controlled, cleaned). */
+  providerError?: string | undefined;
+  /** The provider's `error_description`, for `provider_error` (attacker-controlled, cleaned). */
+  providerErrorDescription?: string | undefined;
 }
 
 /**
@@ -50,7 +54,8 @@ export interface OAuthRedirectErrorOptions extends DerivAuthErrorOptions {
  *
  * @remarks
  * `details.parameter` names the offending parameter; values are never copied into the message or
- * details, so logging this error cannot leak a token.
+ * details, so logging this error cannot leak a token. The one exception is `provider_error`, whose
+ * details carry the provider's (attacker-controlled, cleaned and bounded) `error` text.
  *
  * @param code - What is wrong.
  * @param message - Human-readable explanation.
@@ -66,9 +71,18 @@ export interface OAuthRedirectErrorOptions extends DerivAuthErrorOptions {
  */
 export class OAuthRedirectError extends DerivAuthError<OAuthRedirectErrorCode> {
   override name = 'OAuthRedirectError';
-  /** The provider's `error` value (`access_denied`, ...) when `code` is `provider_error`. */
+  /**
+   * The provider's `error` value (`access_denied`, ...) when `code` is `provider_error`, also in
+   * `details.providerError`. Attacker-controlled: anyone can send a user to the callback URL with
+   * any `error=`. Visible ASCII only, credential-like runs hidden, at most 64 characters; show it
+   * as plain text, never as HTML, and do not trust what it says.
+   */
   declare readonly providerError?: string;
-  /** The provider's `error_description`, when it sent one. */
+  /**
+   * The provider's `error_description`, when it sent one, also in
+   * `details.providerErrorDescription`. Attacker-controlled like {@link providerError}; at most 256
+   * characters.
+   */
   declare readonly providerErrorDescription?: string;
 
   // Narrows the options type only: the base class already copies every option onto the error.

@@ -7,6 +7,7 @@ import {
 import {
   parseOAuthRedirect,
   safeParseOAuthRedirect,
+  skipStateCheck,
   type OAuthRedirect,
 } from './parseOAuthRedirect.js';
 
@@ -44,11 +45,13 @@ describe('parseOAuthRedirect: the seed example', () => {
     ['the bare query', SEED_URL.slice(SEED_URL.indexOf('?'))],
     ['the query without ?', SEED_URL.slice(SEED_URL.indexOf('?') + 1)],
   ])('gives exactly the seed array from %s', (_, input) => {
-    expect(parseOAuthRedirect(input)).toStrictEqual({ accounts: SEED_ACCOUNTS });
+    expect(parseOAuthRedirect(input, { expectedState: skipStateCheck })).toStrictEqual({
+      accounts: SEED_ACCOUNTS,
+    });
   });
 
   it('returns accounts that are exactly { account, token, currency }', () => {
-    for (const account of parseOAuthRedirect(SEED_URL).accounts)
+    for (const account of parseOAuthRedirect(SEED_URL, { expectedState: skipStateCheck }).accounts)
       expect(Object.keys(account)).toEqual(['account', 'token', 'currency']);
   });
 });
@@ -165,7 +168,7 @@ describe('parseOAuthRedirect: accepted shapes', () => {
       { accounts: [{ account: 'CR1', token: TOKEN_A, currency: '' }] },
     ],
   ])('reads %s', (_, input, expected) => {
-    expect(parseOAuthRedirect(input)).toStrictEqual(expected);
+    expect(parseOAuthRedirect(input, { expectedState: skipStateCheck })).toStrictEqual(expected);
   });
 
   it('reads exactly 26 accounts (one authorize: 1 + 25 tokens)', () => {
@@ -173,7 +176,7 @@ describe('parseOAuthRedirect: accepted shapes', () => {
       { length: 26 },
       (_, i) => `acct${i + 1}=CR${i + 1}&token${i + 1}=${TOKEN_A}${i}`,
     ).join('&');
-    const { accounts } = parseOAuthRedirect(query);
+    const { accounts } = parseOAuthRedirect(query, { expectedState: skipStateCheck });
     expect(accounts).toHaveLength(26);
     expect(accounts.map((account) => account.account)).toEqual(
       Array.from({ length: 26 }, (_, i) => `CR${i + 1}`),
@@ -183,6 +186,7 @@ describe('parseOAuthRedirect: accepted shapes', () => {
   it('leaves Object.prototype untouched by __proto__ keys', () => {
     parseOAuthRedirect(
       `?__proto__=1&__proto__.polluted=1&constructor.prototype.polluted=1&acct1=CR1&token1=${TOKEN_A}`,
+      { expectedState: skipStateCheck },
     );
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
@@ -327,7 +331,9 @@ describe('parseOAuthRedirect: refused input', () => {
       'route',
     ],
   ])('refuses %s', (_, input, code, parameter) => {
-    const error = errorOf(() => parseOAuthRedirect(input as string));
+    const error = errorOf(() =>
+      parseOAuthRedirect(input as string, { expectedState: skipStateCheck }),
+    );
     expect(error.code).toBe(code);
     if (parameter !== undefined) expect(error.details).toEqual({ parameter });
     expect(isOAuthRedirectError(error)).toBe(true);
@@ -335,14 +341,25 @@ describe('parseOAuthRedirect: refused input', () => {
 
   it('refuses over-long input before parsing it', () => {
     const huge = `?acct1=CR1&token1=${TOKEN_A}&pad=${'x'.repeat(20_000)}`;
-    expect(errorOf(() => parseOAuthRedirect(huge)).code).toBe('input_too_long');
-    expect(errorOf(() => parseOAuthRedirect(new URL(`https://a.example${huge}`))).code).toBe(
+    expect(errorOf(() => parseOAuthRedirect(huge, { expectedState: skipStateCheck })).code).toBe(
       'input_too_long',
     );
     expect(
-      errorOf(() => parseOAuthRedirect(`?acct1=CR1&token1=${TOKEN_A}`, { maxLength: 10 })).code,
+      errorOf(() =>
+        parseOAuthRedirect(new URL(`https://a.example${huge}`), { expectedState: skipStateCheck }),
+      ).code,
     ).toBe('input_too_long');
-    expect(parseOAuthRedirect(huge, { maxLength: 30_000 }).accounts).toHaveLength(1);
+    expect(
+      errorOf(() =>
+        parseOAuthRedirect(`?acct1=CR1&token1=${TOKEN_A}`, {
+          expectedState: skipStateCheck,
+          maxLength: 10,
+        }),
+      ).code,
+    ).toBe('input_too_long');
+    expect(
+      parseOAuthRedirect(huge, { expectedState: skipStateCheck, maxLength: 30_000 }).accounts,
+    ).toHaveLength(1);
   });
 
   it('never puts a token in a message or details', () => {
@@ -366,29 +383,39 @@ describe('parseOAuthRedirect: refused input', () => {
 describe('parseOAuthRedirect: provider errors', () => {
   it('turns error= into a typed provider error', () => {
     const error = errorOf(() =>
-      parseOAuthRedirect(`${BASE}?error=access_denied&error_description=The+user+denied+access`),
+      parseOAuthRedirect(`${BASE}?error=access_denied&error_description=The+user+denied+access`, {
+        expectedState: skipStateCheck,
+      }),
     );
     expect(error.code).toBe('provider_error');
     expect(error.providerError).toBe('access_denied');
     expect(error.providerErrorDescription).toBe('The user denied access');
-    expect(error.message).toContain('access_denied');
+    expect(error.message).not.toContain('access_denied');
   });
 
   it('omits the description when none was sent', () => {
-    const error = errorOf(() => parseOAuthRedirect('?error=access_denied'));
+    const error = errorOf(() =>
+      parseOAuthRedirect('?error=access_denied', { expectedState: skipStateCheck }),
+    );
     expect(error.providerError).toBe('access_denied');
     expect(error).not.toHaveProperty('providerErrorDescription');
   });
 
   it('prefers the provider error over accounts that came with it', () => {
     expect(
-      errorOf(() => parseOAuthRedirect(`?acct1=CR1&token1=${TOKEN_A}&error=server_error`)).code,
+      errorOf(() =>
+        parseOAuthRedirect(`?acct1=CR1&token1=${TOKEN_A}&error=server_error`, {
+          expectedState: skipStateCheck,
+        }),
+      ).code,
     ).toBe('provider_error');
   });
 
   it('strips control and bidi characters from provider text', () => {
     const error = errorOf(() =>
-      parseOAuthRedirect('?error=access%0A_denied&error_description=a%E2%80%AEb%00c'),
+      parseOAuthRedirect('?error=access%0A_denied&error_description=a%E2%80%AEb%00c', {
+        expectedState: skipStateCheck,
+      }),
     );
     expect(error.providerError).toBe('access_denied');
     expect(error.providerErrorDescription).toBe('abc');
@@ -403,7 +430,10 @@ describe('parseOAuthRedirect: provider errors', () => {
   });
 
   it('treats an empty error= as absent', () => {
-    expect(parseOAuthRedirect(`?error=&acct1=CR1&token1=${TOKEN_A}`).accounts).toHaveLength(1);
+    expect(
+      parseOAuthRedirect(`?error=&acct1=CR1&token1=${TOKEN_A}`, { expectedState: skipStateCheck })
+        .accounts,
+    ).toHaveLength(1);
   });
 });
 
@@ -420,29 +450,32 @@ describe('parseOAuthRedirect: state', () => {
     ['a state differing in case', `${ok}&state=S3CR3T`, 's3cr3t', 'state_mismatch'],
     ['a state that is a prefix', `${ok}&state=s3cr`, 's3cr3t', 'state_mismatch'],
   ])('handles %s', (_, input, expectedState, code) => {
-    const result = safeParseOAuthRedirect(
-      input,
-      expectedState === undefined ? {} : { expectedState },
-    );
+    const result = safeParseOAuthRedirect(input, {
+      expectedState: expectedState ?? skipStateCheck,
+    });
     if (code === undefined) expect(result.success).toBe(true);
     else expect(result.success ? undefined : result.error.code).toBe(code);
   });
 
   it('returns the empty state as absent', () => {
-    expect(parseOAuthRedirect(`${ok}&state=`)).not.toHaveProperty('state');
+    expect(
+      parseOAuthRedirect(`${ok}&state=`, { expectedState: skipStateCheck }),
+    ).not.toHaveProperty('state');
   });
 });
 
 describe('safeParseOAuthRedirect', () => {
   it('returns the data on success', () => {
-    expect(safeParseOAuthRedirect(SEED_URL)).toStrictEqual({
+    expect(safeParseOAuthRedirect(SEED_URL, { expectedState: skipStateCheck })).toStrictEqual({
       success: true,
       data: { accounts: SEED_ACCOUNTS },
     });
   });
 
   it('returns the error instead of throwing', () => {
-    const result = safeParseOAuthRedirect(42 as unknown as string);
+    const result = safeParseOAuthRedirect(42 as unknown as string, {
+      expectedState: skipStateCheck,
+    });
     expect(result.success).toBe(false);
     if (!result.success) {
       expect(result.error).toBeInstanceOf(OAuthRedirectError);
@@ -453,20 +486,100 @@ describe('safeParseOAuthRedirect', () => {
 
 describe('parseOAuthRedirect: names and options', () => {
   it('ignores upper-case parameter names, as URLs are case-sensitive', () => {
-    expect(safeParseOAuthRedirect('?ACCT1=CR1&TOKEN1=a1-x').success).toBe(false);
+    expect(
+      safeParseOAuthRedirect('?ACCT1=CR1&TOKEN1=a1-x', { expectedState: skipStateCheck }).success,
+    ).toBe(false);
   });
 
   it('refuses everything under a NaN or negative maxLength rather than disabling the cap', () => {
     expect(
-      safeParseOAuthRedirect('?acct1=CR1&token1=a1-x', { maxLength: Number.NaN }).success,
+      safeParseOAuthRedirect('?acct1=CR1&token1=a1-x', {
+        expectedState: skipStateCheck,
+        maxLength: Number.NaN,
+      }).success,
     ).toBe(false);
-    expect(safeParseOAuthRedirect('?acct1=CR1&token1=a1-x', { maxLength: -1 }).success).toBe(false);
+    expect(
+      safeParseOAuthRedirect('?acct1=CR1&token1=a1-x', {
+        expectedState: skipStateCheck,
+        maxLength: -1,
+      }).success,
+    ).toBe(false);
   });
 
-  it('accepts explicitly undefined options (exactOptionalPropertyTypes callers)', () => {
-    const stored = undefined as string | undefined;
+  it('accepts an explicitly undefined maxLength (exactOptionalPropertyTypes callers)', () => {
+    const maxLength = undefined as number | undefined;
     expect(
-      parseOAuthRedirect('?acct1=CR1&token1=a1-x', { expectedState: stored }).accounts,
+      parseOAuthRedirect('?acct1=CR1&token1=a1-x', { expectedState: skipStateCheck, maxLength })
+        .accounts,
     ).toHaveLength(1);
+  });
+});
+
+describe('parseOAuthRedirect: state check by default (issue 9, safe by default)', () => {
+  const ok = `?acct1=CR1&token1=${TOKEN_A}&state=abc`;
+  it.each<[string, unknown]>([
+    ['no options at all', undefined],
+    ['an empty options object', {}],
+    ['an undefined expectedState', { expectedState: undefined }],
+    ['an empty expectedState (the old `?? ""` example)', { expectedState: '' }],
+    ['another symbol', { expectedState: Symbol('skipStateCheck') }],
+  ])('refuses %s with invalid_option, from JavaScript callers too', (_, options) => {
+    const result = safeParseOAuthRedirect(ok, options as never);
+    expect(result.success ? undefined : result.error.code).toBe('invalid_option');
+    expect(errorOf(() => parseOAuthRedirect(ok, options as never)).code).toBe('invalid_option');
+  });
+
+  it('skips the check only when asked with skipStateCheck (shared across copies)', () => {
+    expect(parseOAuthRedirect(ok, { expectedState: skipStateCheck }).state).toBe('abc');
+    expect(skipStateCheck).toBe(Symbol.for('@deriv-auth/skipStateCheck'));
+  });
+});
+
+describe('parseOAuthRedirect: parser details (issue 9.11)', () => {
+  it('reports state_missing before a provider error when a state was expected', () => {
+    expect(
+      errorOf(() => parseOAuthRedirect('?error=access_denied', { expectedState: 'mine' })).code,
+    ).toBe('state_missing');
+  });
+
+  it('never reads the path', () => {
+    const skip = { expectedState: skipStateCheck } as const;
+    expect(
+      errorOf(() => parseOAuthRedirect(`https://app/cb&token1=${TOKEN_A}?acct1=CR1`, skip)).code,
+    ).toBe('missing_token');
+    expect(errorOf(() => parseOAuthRedirect(`/cb&token1=${TOKEN_A}?acct1=CR1`, skip)).code).toBe(
+      'missing_token',
+    );
+    expect(
+      parseOAuthRedirect(`https://app/100%/cb?acct1=CR1&token1=${TOKEN_A}`, skip).accounts,
+    ).toHaveLength(1);
+    expect(
+      parseOAuthRedirect(new URL(`https://app/100%25zz/cb?acct1=CR1&token1=${TOKEN_A}`), skip)
+        .accounts,
+    ).toHaveLength(1);
+    expect(
+      parseOAuthRedirect(`https://app/state=x/cb#/r?acct1=CR1&token1=${TOKEN_A}`, skip).state,
+    ).toBeUndefined();
+    // A bare query string (what URLSearchParams prints) is still read whole.
+    expect(parseOAuthRedirect(`acct1=CR1&token1=${TOKEN_A}`, skip).accounts).toHaveLength(1);
+  });
+
+  it('keeps the provider text out of the message, bounded, redacted and marked in details', () => {
+    const description = `Ask ${TOKEN_A} or token1=${TOKEN_A} ${'x'.repeat(1000)} ok`;
+    const error = errorOf(() =>
+      parseOAuthRedirect(
+        `?error=${encodeURIComponent(`<b>${TOKEN_A}</b>`)}&error_description=${encodeURIComponent(description)}&acct1=CR1&token1=${TOKEN_A}`,
+        { expectedState: skipStateCheck },
+      ),
+    );
+    expect(error.code).toBe('provider_error');
+    expect(error.message).toBe('provider_error: expected no error in error');
+    const details = error.details as Record<string, string>;
+    expect(details['providerError']).toBe(error.providerError);
+    expect(details['providerErrorDescription']).toBe(error.providerErrorDescription);
+    expect(details['providerError']?.length).toBeLessThanOrEqual(64);
+    expect(details['providerErrorDescription']?.length).toBeLessThanOrEqual(256);
+    expect(JSON.stringify(error.details)).not.toContain(TOKEN_A);
+    expect(error.providerErrorDescription).toMatch(/^Ask <not shown> or <not shown>/);
   });
 });

@@ -4,6 +4,28 @@ import {
   type OAuthRedirectErrorOptions,
 } from './oAuthRedirectError.js';
 import { LOGIN_ID_PATTERN, TOKEN_PATTERN } from './tokenPattern.js';
+import {
+  KNOWN_KEY,
+  decodeComponent,
+  keyOf,
+  parametersStart,
+} from './internal/redirectParameters.js';
+
+/**
+ * Pass as `expectedState` to opt out of the `state` check, on purpose and visibly (greppable).
+ *
+ * @remarks
+ * The check is what stops a forged callback from signing the user into an attacker's account
+ * (RFC 6749 §10.12). Skip it only where the state is checked elsewhere, e.g. a server that already
+ * did, or a test. Shared across installed copies (`Symbol.for`).
+ *
+ * @example
+ * ```ts
+ * parseOAuthRedirect(url, { expectedState: skipStateCheck })
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
+ */
+export const skipStateCheck: unique symbol = Symbol.for('@deriv-auth/skipStateCheck');
 
 /**
  * One Deriv account handed back by the OAuth redirect.
@@ -24,8 +46,11 @@ export type OAuthRedirectInput = string | URL | URLSearchParams;
 
 /** Options of {@link parseOAuthRedirect}. */
 export interface ParseOAuthRedirectOptions {
-  /** The `state` sent with the login URL. When given, a missing or different `state` is an error. */
-  expectedState?: string | undefined;
+  /**
+   * The `state` sent with the login URL (from {@link createOAuthState}): a missing or different
+   * `state` is an error. Required: pass {@link skipStateCheck} to opt out explicitly.
+   */
+  expectedState: string | typeof skipStateCheck;
   /** Longest input accepted, checked before any parsing. Default {@link DEFAULT_MAX_REDIRECT_LENGTH}. */
   maxLength?: number | undefined;
 }
@@ -54,10 +79,9 @@ const CURRENCY = /^[A-Za-z\d]{2,20}$/;
 // Anything outside visible ASCII (%x20-7E, RFC 6749 Appendix A): `state`, `route` and `error` are
 // restricted to it.
 const NOT_VISIBLE = /[^ -~]/g;
-// The only parameters read; group 1 is an account index. Everything else (utm_*, affiliate_token,
-// the app's own query) is skipped without decoding its value, so a malformed marketing value cannot
-// break sign-in.
-const KNOWN_KEY = /^(?:state|route|error|error_description|(?:acct|token|cur)(\d+))$/;
+// In the provider's text: anything shaped like a credential (a Deriv `a1-...` token, a long
+// unbroken run, a `key=value` pair) is hidden, since an attacker writes that text.
+const CREDENTIAL_LIKE = /\b[a-z]\d-[\w-]+|[\w-]{20,}|[^\s&=]+=[^\s&]*/gi;
 
 // One message shape for every refusal: the code, what was expected and where. `parameter` is
 // always a name the parser knows (`token2`), never a value: no token in messages.
@@ -75,13 +99,7 @@ function fail(
 }
 
 function decode(text: string, parameter?: string): string {
-  // Most keys and values hold neither `%` nor `+`: skipping the decoder for them doubles throughput.
-  if (!/[%+]/.test(text)) return text;
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return fail('malformed_encoding', 'percent-encoding', parameter);
-  }
+  return decodeComponent(text) ?? fail('malformed_encoding', 'percent-encoding', parameter);
 }
 
 /**
@@ -89,16 +107,18 @@ function decode(text: string, parameter?: string): string {
  *
  * @remarks
  * Checks run in the order of oauth4webapi's `validateAuthResponse`: input type and size, repeated
- * parameters (RFC 6749 §3.1), `state` (RFC 6749 §10.12), provider `error` (RFC 6749 §4.2.2.1),
- * then every account against Deriv's own patterns. Parameters the SDK does not read
- * (`utm_*`, `affiliate_token`, ...) are ignored. Keys padded with spaces (as in Deriv's own docs
- * example, `& token1=`) are trimmed. Tokens never reach an error message.
+ * parameters (RFC 6749 §3.1), `state` (RFC 6749 §10.12: missing or different, before anything
+ * else the provider says), provider `error` (RFC 6749 §4.2.2.1), then every account against
+ * Deriv's own patterns. Only the query and the fragment are read, never the path. Parameters the
+ * SDK does not read (`utm_*`, `affiliate_token`, ...) are ignored. Keys padded with spaces (as in
+ * Deriv's own docs example, `& token1=`) are trimmed. Tokens never reach an error message.
  *
  * @param input - The redirect URL (`location.href`), its query string, a `URL` or `URLSearchParams`.
- * @param options - `expectedState` (the state you sent) and `maxLength`.
+ * @param options - `expectedState` (the state you sent, or {@link skipStateCheck}) and `maxLength`.
  * @returns The accounts in index order plus the `state` and `route` that came back.
  * @throws {@link OAuthRedirectError} with a `code` saying what is wrong; `provider_error` carries
- * the provider's `error` and `error_description`.
+ * the provider's `error` and `error_description` in `details` (attacker-controlled text, bounded
+ * and redacted), never in the message.
  * @example
  * ```ts
  * const { accounts } = parseOAuthRedirect(location.href, { expectedState: sessionStorage.state })
@@ -109,9 +129,15 @@ function decode(text: string, parameter?: string): string {
  */
 export function parseOAuthRedirect(
   input: OAuthRedirectInput,
-  options: ParseOAuthRedirectOptions = {},
+  options: ParseOAuthRedirectOptions,
 ): OAuthRedirect {
-  const { expectedState, maxLength = DEFAULT_MAX_REDIRECT_LENGTH } = options;
+  // Checked at run time too: JavaScript callers can omit it, and that must not mean "no check".
+  const { expectedState, maxLength = DEFAULT_MAX_REDIRECT_LENGTH } =
+    (options as ParseOAuthRedirectOptions | undefined) ??
+    ({} as Partial<ParseOAuthRedirectOptions>);
+  const checkState = expectedState !== skipStateCheck;
+  if (checkState && !(typeof expectedState === 'string' && expectedState))
+    fail('invalid_option', 'the state sent, or skipStateCheck', 'expectedState');
   const candidate: unknown = input;
   const text =
     typeof candidate === 'string' ||
@@ -128,11 +154,11 @@ export function parseOAuthRedirect(
   // Account indexes seen. An index is a label, never an array position, so `token4294967295`
   // costs one entry, not four billion.
   const indexes = new Set<string>();
-  for (const part of text.split(/[?#&]/)) {
+  for (const part of text.slice(parametersStart(text)).split(/[?#&]/)) {
     const equals = part.indexOf('=');
     // Keys are decoded and trimmed before comparison: `token1`, ` token1` (Deriv's docs example)
     // and `tok%65n1` are one parameter.
-    const key = decode(equals < 0 ? part : part.slice(0, equals)).trim();
+    const key = keyOf(part) ?? fail('malformed_encoding', 'percent-encoding');
     const match = KNOWN_KEY.exec(key);
     // RFC 6749 §3.1: a parameter without a value is omitted; none may appear twice.
     const value = match && equals >= 0 ? decode(part.slice(equals + 1), key).trim() : '';
@@ -153,20 +179,29 @@ export function parseOAuthRedirect(
     return value;
   };
   const state = visible('state');
-  if (expectedState !== undefined && state !== undefined && state !== expectedState)
-    fail('state_mismatch', 'the state sent', 'state');
+  if (checkState && !state) fail('state_missing', 'the state sent', 'state');
+  if (checkState && state !== expectedState) fail('state_mismatch', 'the state sent', 'state');
   const providerError = parameters.get('error');
   if (providerError) {
-    // Control and bidi characters are dropped so the provider's text is safe to display.
-    const clean = (value: string) => value.replace(NOT_VISIBLE, '').slice(0, 256);
-    const error = clean(providerError);
+    // Attacker text: control and bidi characters dropped, anything credential-like hidden (also
+    // every token this URL carries), bounded. Kept out of the message.
+    const clean = (value: string, length: number) => {
+      let text = value.replace(NOT_VISIBLE, '').replace(CREDENTIAL_LIKE, '<not shown>');
+      for (const [key, token] of parameters)
+        if (key.startsWith('token')) text = text.split(token).join('<not shown>');
+      return text.slice(0, length);
+    };
+    const error = clean(providerError, 64);
     const description = parameters.get('error_description');
-    fail('provider_error', `no error, got ${error}`, undefined, {
+    const untrusted = {
       providerError: error,
-      ...(description && { providerErrorDescription: clean(description) }),
+      ...(description && { providerErrorDescription: clean(description, 256) }),
+    };
+    fail('provider_error', 'no error', 'error', {
+      details: { parameter: 'error', ...untrusted },
+      ...untrusted,
     });
   }
-  if (expectedState !== undefined && !state) fail('state_missing', 'the state sent', 'state');
   const route = visible('route');
 
   const accounts: DerivAccount[] = [];
@@ -190,7 +225,7 @@ export function parseOAuthRedirect(
  * Same as {@link parseOAuthRedirect}, but returns a result instead of throwing (zod's `safeParse`).
  *
  * @param input - The redirect URL, its query string, a `URL` or `URLSearchParams`.
- * @param options - `expectedState` and `maxLength`.
+ * @param options - `expectedState` (required; {@link skipStateCheck} to opt out) and `maxLength`.
  * @returns `{ success: true, data }` or `{ success: false, error }` with an {@link OAuthRedirectError}.
  * @throws Nothing: every failure, even a bug, is returned as an {@link OAuthRedirectError}.
  * @example
@@ -202,7 +237,7 @@ export function parseOAuthRedirect(
  */
 export function safeParseOAuthRedirect(
   input: OAuthRedirectInput,
-  options?: ParseOAuthRedirectOptions,
+  options: ParseOAuthRedirectOptions,
 ): SafeParseOAuthRedirectResult {
   try {
     return { success: true, data: parseOAuthRedirect(input, options) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactSecrets } from './redactSecrets.js';
+import { REDACTED, TOO_DEEP, redactSecrets, scrubSecrets } from './redactSecrets.js';
 
 const TOKEN = 'a1-SECRETSECRETSECRET';
 
@@ -159,5 +159,88 @@ describe('redactSecrets on hostile text', () => {
     for (const text of [spaces, quotes, words, `${spaces}token1=x`])
       expect(typeof redactSecrets(text)).toBe('string');
     expect(redactSecrets(`${spaces}token1=${TOKEN}`)).not.toContain(TOKEN);
+  });
+});
+
+describe('redactSecrets: issue 9.5 spellings and shapes', () => {
+  it.each([
+    [`?acct1=CR1&token%31=${TOKEN}`],
+    [`?acct1=CR1&tok%65n1=${TOKEN}`],
+    [`?acct1=CR1&%20token1=${TOKEN}`],
+    [`?acct1=CR1&+token1=${TOKEN}`],
+    [`?acct1=CR1&TOKEN1=${TOKEN}`],
+    [`wss://ws.derivws.com/websockets/v3?app_id=1&otp=${TOKEN}`],
+    [`Authorization: Bearer ${TOKEN}`],
+    [`closed 4001 "revoked ${TOKEN}"`],
+    [`{"Token":"${TOKEN}"}`],
+    [`{"accessToken":"${TOKEN}"}`],
+    [`{"access_token":"${TOKEN}","refresh_token":"${TOKEN}"}`],
+    [`{"code_verifier":"${TOKEN}","otp":"${TOKEN}"}`],
+    [`{"tokens":[["${TOKEN}"],["${TOKEN}"]]}`],
+    [JSON.stringify({ frame: JSON.stringify({ authorize: TOKEN }) })],
+    [JSON.stringify({ frame: JSON.stringify({ frame: JSON.stringify({ token: TOKEN }) }) })],
+  ])('hides the token in %s', (text) => {
+    expect(redactSecrets(text)).not.toContain(TOKEN);
+    expect(redactSecrets(text)).toContain(REDACTED);
+  });
+
+  it.each([
+    [{ Token: TOKEN }],
+    [{ accessToken: TOKEN }],
+    [{ access_token: TOKEN }],
+    [{ refresh_token: TOKEN }],
+    [{ Authorization: TOKEN }],
+    [{ otp: TOKEN }],
+    [{ code_verifier: TOKEN }],
+    [{ list: [[TOKEN], [[TOKEN]]] }],
+    [{ header: `Bearer ${TOKEN}` }],
+    [{ reason: JSON.stringify({ authorize: TOKEN }) }],
+  ])('hides the token in %j', (value) => {
+    expect(JSON.stringify(redactSecrets(value))).not.toContain(TOKEN);
+  });
+
+  it('keeps call names that merely contain a secret word', () => {
+    expect(redactSecrets({ mt5_password_change: 1, token_type: 'x' })).toStrictEqual({
+      mt5_password_change: 1,
+      token_type: 'x',
+    });
+  });
+
+  it('survives nesting 10,000 levels deep (objects, arrays, and both in JSON text)', () => {
+    let object: unknown = { token: TOKEN };
+    let array: unknown = [TOKEN];
+    for (let level = 0; level < 10_000; level += 1) {
+      object = { child: object };
+      array = [array];
+    }
+    const json = `${'['.repeat(10_000)}"${TOKEN}"${']'.repeat(10_000)}`;
+    expect(JSON.stringify(redactSecrets(object))).not.toContain(TOKEN);
+    expect(JSON.stringify(redactSecrets(array))).not.toContain(TOKEN);
+    expect(redactSecrets(`{"tokens":${json}}`)).not.toContain(TOKEN);
+    expect(JSON.stringify(redactSecrets(object))).toContain(TOO_DEEP);
+  });
+
+  it('scrubs the literal secrets it is given, in any field and percent-encoded', () => {
+    const secret = 'plain secret/with space';
+    const value = { note: `server said ${secret}`, url: `?x=${encodeURIComponent(secret)}` };
+    expect(JSON.stringify(redactSecrets(value, { secrets: [secret] }))).not.toContain('plain');
+    expect(scrubSecrets(`revoked ${secret}!`, [secret])).toBe(`revoked ${REDACTED}!`);
+    expect(scrubSecrets('abc', ['', 'a'])).toBe('abc');
+  });
+});
+
+describe('redactSecrets: key rules alone (a secret not shaped like a Deriv token)', () => {
+  const OPAQUE = 'OPAQUEopaqueOPAQUE';
+  it.each([
+    `?acct1=CR1&token%31=${OPAQUE}`,
+    `?acct1=CR1&tok%65n1=${OPAQUE}`,
+    `?acct1=CR1&+token1=${OPAQUE}`,
+    `?x=1&otp=${OPAQUE}`,
+    `Authorization: Bearer ${OPAQUE}`,
+    `{"Token":"${OPAQUE}"}`,
+    `{"tokens":[["${OPAQUE}"],["${OPAQUE}"]]}`,
+    JSON.stringify({ frame: JSON.stringify({ accessToken: OPAQUE }) }),
+  ])('hides the secret in %s', (text) => {
+    expect(redactSecrets(text)).not.toContain(OPAQUE);
   });
 });

@@ -27,20 +27,31 @@ export function validateReturnPath(
   candidate: string,
   options: ValidateReturnPathOptions,
 ): string | undefined {
-  // Browsers strip tabs and newlines and read `\` as `/`, so `/\t/evil.com` and `/\evil.com` would
-  // become protocol-relative: refuse them all outright.
-  if (typeof candidate !== 'string' || !candidate.startsWith('/') || candidate.startsWith('//'))
-    return undefined;
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (/[\\\x00-\x20\x7F]/.test(candidate)) return undefined;
-  let base: URL;
-  let resolved: URL;
+  if (!isPlainPath(candidate)) return undefined;
   try {
-    base = new URL(options.origin);
-    resolved = new URL(candidate, base);
+    const base = new URL(options.origin);
+    if (base.origin === 'null') return undefined;
+    const resolved = new URL(candidate, base);
+    if (resolved.origin !== base.origin) return undefined;
+    // Dot segments collapse on resolution: `/.//evil.com` and `/x/..//evil.com` resolve on the
+    // origin but their pathname is `//evil.com`, which the browser reads as another host. So the
+    // returned string itself must pass the same checks and resolve on the origin again.
+    const path = resolved.pathname + resolved.search + resolved.hash;
+    return isPlainPath(path) && new URL(path, base).origin === base.origin ? path : undefined;
   } catch {
     return undefined;
   }
-  if (resolved.origin !== base.origin || base.origin === 'null') return undefined;
-  return resolved.pathname + resolved.search + resolved.hash;
+}
+
+// One `/` first (not `//`, not `/\`), no backslash, no control character or space: browsers strip
+// tabs and newlines and read `\` as `/`, so `/\t/evil.com` and `/\evil.com` would become
+// protocol-relative.
+function isPlainPath(path: unknown): path is string {
+  return (
+    typeof path === 'string' &&
+    path.startsWith('/') &&
+    !path.startsWith('//') &&
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+    !/[\\\x00-\x20\x7F]/.test(path)
+  );
 }

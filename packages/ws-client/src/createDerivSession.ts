@@ -36,7 +36,8 @@ const sameAccount = (a: string, b: string): boolean => a.toLowerCase() === b.toL
  * @throws {TypeError} when client options carry an invalid endpoint.
  * @example
  * ```ts
- * const { accounts } = parseOAuthRedirect(location.href);
+ * // sentState: the state you sent with the login URL (createOAuthState), read back from storage
+ * const { accounts } = parseOAuthRedirect(location.href, { expectedState: sentState });
  * const session = createDerivSession({ client: { appId: 1089 }, accounts });
  * const me = await session.authorize();
  * console.log(me.loginid, session.getSnapshot().scopes);

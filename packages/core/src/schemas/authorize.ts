@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import {
   TokenSchema,
   optFlag,
+  optInteger,
   optNumber,
+  integer,
   optString,
   requestExtras,
   responseExtras,
@@ -53,10 +55,10 @@ export const AccountListItemSchema = z.looseObject({
   account_category: optString,
   account_type: optString,
   broker: optString,
-  created_at: optNumber,
+  created_at: optInteger,
   currency: optString,
   currency_type: optString,
-  excluded_until: optNumber,
+  excluded_until: optInteger,
   is_disabled: optFlag,
   is_virtual: optFlag,
   landing_company_name: optString,
@@ -84,14 +86,12 @@ export const AuthorizeSchema = z.looseObject({
   landing_company_fullname: optString,
   landing_company_name: optString,
   linked_to: LinkedToListSchema,
-  local_currencies: z.optional(
-    z.catchall(z.object({}), z.object({ fractional_digits: z.number() })),
-  ),
+  local_currencies: z.optional(z.catchall(z.object({}), z.object({ fractional_digits: integer }))),
   loginid: optString,
   preferred_language: z.optional(z.nullable(z.string())),
   scopes: z.optional(z.array(z.string())),
   upgradeable_landing_companies: z.optional(z.array(z.unknown())),
-  user_id: optNumber,
+  user_id: optInteger,
 });
 
 /**

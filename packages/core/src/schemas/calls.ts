@@ -5,6 +5,7 @@ import {
   matching,
   optAnyObject,
   optFlag,
+  optInteger,
   optNumber,
   optString,
   requestExtras,
@@ -98,7 +99,7 @@ export type TimeRequest = z.infer<typeof TimeRequestSchema>;
  * ```
  */
 export const TimeResponseSchema = z.looseObject({
-  time: optNumber,
+  time: optInteger,
   msg_type: z.literal('time'),
   ...responseExtras,
 });
@@ -168,13 +169,10 @@ export const WebsiteStatusRequestSchema = z.strictObject({
 /** A `website_status` request message. */
 export type WebsiteStatusRequest = z.infer<typeof WebsiteStatusRequestSchema>;
 
-const LimitSchema = z.optional(
-  z.looseObject({
-    applies_to: z.string(),
-    hourly: optNumber,
-    minutely: optNumber,
-    max: optNumber,
-  }),
+// Per Deriv's receive.json: the proposal limit has `max`, the request limits `hourly`/`minutely`.
+const MaxLimitSchema = z.optional(z.looseObject({ applies_to: z.string(), max: optNumber }));
+const RateLimitSchema = z.optional(
+  z.looseObject({ applies_to: z.string(), hourly: optNumber, minutely: optNumber }),
 );
 
 /**
@@ -191,10 +189,10 @@ export const WebsiteStatusResponseSchema = z.looseObject({
   website_status: z.optional(
     z.looseObject({
       api_call_limits: z.looseObject({
-        max_proposal_subscription: LimitSchema,
-        max_requestes_general: LimitSchema,
-        max_requests_outcome: LimitSchema,
-        max_requests_pricing: LimitSchema,
+        max_proposal_subscription: MaxLimitSchema,
+        max_requestes_general: RateLimitSchema,
+        max_requests_outcome: RateLimitSchema,
+        max_requests_pricing: RateLimitSchema,
       }),
       site_status: optString,
       message: optString,
