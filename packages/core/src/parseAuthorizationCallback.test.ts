@@ -197,10 +197,9 @@ describe('parseAuthorizationCallback: refused input', () => {
   });
 
   it('accepts the skipStateCheck of another installed copy (Symbol.for)', () => {
-    const otherCopy = Symbol.for('@deriv-auth/skipStateCheck') as typeof skipStateCheck;
-    expect(parseAuthorizationCallback(`?code=${CODE}`, { expectedState: otherCopy }).code).toBe(
-      CODE,
-    );
+    const otherCopy = Symbol.for('@deriv-auth/skipStateCheck');
+    const options = { expectedState: otherCopy } as unknown as ParseAuthorizationCallbackOptions;
+    expect(parseAuthorizationCallback(`?code=${CODE}`, options).code).toBe(CODE);
   });
 
   it('refuses over-long input before parsing it', () => {
