@@ -109,12 +109,23 @@ describe('create account', () => {
     );
   });
 
-  it('reads both reply shapes: 201 data: [account], 200 data: account', () => {
+  it('reads both reply shapes (201 data: [account], 200 data: account) as [account]', () => {
     expect(CreateAccountResponseSchema.parse({ data: [ACCOUNT], meta: META }).data).toStrictEqual([
       ACCOUNT,
     ]);
-    expect(CreateAccountResponseSchema.parse({ data: ACCOUNT }).data).toStrictEqual(ACCOUNT);
-    expect(CreateAccountResponseSchema.safeParse({ data: [] }).success).toBe(false);
+    expect(CreateAccountResponseSchema.parse({ data: ACCOUNT }).data).toStrictEqual([ACCOUNT]);
+    expect(
+      CreateAccountResponseSchema.parse({ data: { ...ACCOUNT, balance: '5.50' } }).data[0]?.balance,
+    ).toBe(5.5);
+  });
+
+  it.each<[string, unknown]>([
+    ['no account', { data: [] }],
+    ['two accounts', { data: [ACCOUNT, ACCOUNT] }],
+    ['no data', {}],
+    ['a bad account', { data: { ...ACCOUNT, account_type: 'x' } }],
+  ])('refuses a create reply with %s', (_, body) => {
+    expect(CreateAccountResponseSchema.safeParse(body).success).toBe(false);
   });
 });
 

@@ -43,11 +43,14 @@ export const RestErrorSchema = z.looseObject({
  * @example
  * ```ts
  * const failed = RestErrorEnvelopeSchema.safeParse(await response.json())
- * if (failed.success && failed.data.errors[0].code === 'Unauthorized') refreshToken()
+ * if (failed.success && failed.data.errors[0]?.code === 'Unauthorized') refreshToken()
  * ```
  */
 export const RestErrorEnvelopeSchema = z.looseObject({
-  errors: z.tuple([RestErrorSchema], RestErrorSchema),
+  // A refine, not `z.tuple([error], error)`: same rule, without zod's tuple code (~0.3 KB gzip).
+  errors: z
+    .array(RestErrorSchema)
+    .check(z.refine((errors) => errors.length > 0, 'Expected an error')),
   meta: optAnyObject,
 });
 
@@ -72,15 +75,12 @@ export type RestErrorEnvelope = z.infer<typeof RestErrorEnvelopeSchema>;
 export const NewApiAccountSchema = z.looseObject({
   account_id: matching(NEW_API_ACCOUNT_ID_PATTERN, 'Expected an account id'),
   balance: z.pipe(
-    z
-      .union([z.number(), z.string()])
-      .check(
-        z.refine(
-          (value) =>
-            (typeof value === 'number' || DECIMAL.test(value)) && Number.isFinite(Number(value)),
-          'Expected a balance',
-        ),
-      ),
+    z.custom<number | string>(
+      (value) =>
+        (typeof value === 'number' || (typeof value === 'string' && DECIMAL.test(value))) &&
+        Number.isFinite(Number(value)),
+      'Expected a balance',
+    ),
     z.transform(Number),
   ),
   currency: z.string(),
@@ -127,16 +127,21 @@ export type CreateAccountRequest = z.infer<typeof CreateAccountRequestSchema>;
 
 /**
  * `POST /trading/v1/options/accounts` reply: `201` with `data: [account]`, or `200` with
- * `data: account` when an identical account exists.
+ * `data: account` when an identical account exists. Both come out as `data: [account]`.
  *
  * @example
  * ```ts
- * const { data } = CreateAccountResponseSchema.parse(body)
- * const account = Array.isArray(data) ? data[0] : data
+ * const [account] = CreateAccountResponseSchema.parse(body).data
  * ```
  */
 export const CreateAccountResponseSchema = z.looseObject({
-  data: z.union([z.tuple([NewApiAccountSchema]), NewApiAccountSchema]),
+  // Both shapes come out as an array of one account.
+  data: z.pipe(
+    z.transform((data: unknown) => (Array.isArray(data) ? data : [data])),
+    z
+      .array(NewApiAccountSchema)
+      .check(z.refine((data) => data.length === 1, 'Expected one account')),
+  ),
   meta: optAnyObject,
 });
 
