@@ -212,7 +212,7 @@ describe('buildAuthorizationUrl', () => {
         buildAuthorizationUrl({ ...BASE, ...override });
         throw new Error('expected a refusal');
       } catch (error) {
-        expect(String((error as Error).message)).not.toContain(secret);
+        expect((error as Error).message).not.toContain(secret);
       }
     }
   });

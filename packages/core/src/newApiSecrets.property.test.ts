@@ -28,7 +28,7 @@ function visibleText(error: unknown): string {
       parts.push(JSON.stringify((current as { issues?: unknown }).issues ?? null));
       current = current.cause;
     } else {
-      parts.push(String(current));
+      parts.push(typeof current === 'string' ? current : JSON.stringify(current));
       current = undefined;
     }
   }

@@ -51,9 +51,7 @@ describe('createCodeChallenge', () => {
   });
 
   it('accepts 43 and 128 characters of the whole unreserved set', async () => {
-    await expect(createCodeChallenge('-._~'.repeat(10) + 'aZ9')).resolves.toMatch(
-      /^[\w-]{43}$/,
-    );
+    await expect(createCodeChallenge('-._~'.repeat(10) + 'aZ9')).resolves.toMatch(/^[\w-]{43}$/);
     await expect(createCodeChallenge('a'.repeat(128))).resolves.toMatch(/^[\w-]{43}$/);
   });
 
@@ -73,7 +71,7 @@ describe('createCodeChallenge', () => {
     const error = await rejection(() => createCodeChallenge(verifier as string));
     expect(isDerivAuthError(error) && error.code).toBe('invalid_code_verifier');
     if (typeof verifier === 'string' && verifier.length > 3)
-      expect(String((error as Error).message)).not.toContain(verifier);
+      expect((error as Error).message).not.toContain(verifier);
   });
 
   describe('without Web Crypto', () => {

@@ -137,7 +137,7 @@ export type CreateAccountRequest = z.infer<typeof CreateAccountRequestSchema>;
 export const CreateAccountResponseSchema = z.looseObject({
   // Both shapes come out as an array of one account.
   data: z.pipe(
-    z.transform((data: unknown) => (Array.isArray(data) ? data : [data])),
+    z.transform((data: unknown) => (Array.isArray(data) ? (data as unknown[]) : [data])),
     z
       .array(NewApiAccountSchema)
       .check(z.refine((data) => data.length === 1, 'Expected one account')),
