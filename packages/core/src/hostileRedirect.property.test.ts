@@ -12,9 +12,9 @@ import { OAuthRedirectError } from './oAuthRedirectError.js';
 import {
   parseOAuthRedirect,
   safeParseOAuthRedirect,
-  skipStateCheck,
   type ParseOAuthRedirectOptions,
 } from './parseOAuthRedirect.js';
+import { skipStateCheck } from './skipStateCheck.js';
 import { validateReturnPath } from './validateReturnPath.js';
 import { ORIGIN, anyInput, check, settings, timeout } from './test/hostileArbitraries.js';
 

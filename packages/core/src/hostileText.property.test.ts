@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripOAuthCallback } from './oAuthCallback.js';
-import { safeParseOAuthRedirect, skipStateCheck } from './parseOAuthRedirect.js';
+import { safeParseOAuthRedirect } from './parseOAuthRedirect.js';
+import { skipStateCheck } from './skipStateCheck.js';
 import { redactSecrets } from './redactSecrets.js';
 import { ORIGIN, anyInput, check, settings, timeout } from './test/hostileArbitraries.js';
 

@@ -11,7 +11,6 @@ export type { OAuthRedirectErrorCode, OAuthRedirectErrorOptions } from './oAuthR
 export {
   parseOAuthRedirect,
   safeParseOAuthRedirect,
-  skipStateCheck,
   DEFAULT_MAX_REDIRECT_LENGTH,
   MAX_ACCOUNTS,
 } from './parseOAuthRedirect.js';
@@ -87,3 +86,71 @@ export type {
   WebsiteStatusRequest,
   WebsiteStatusResponse,
 } from './schemas/calls.js';
+export { skipStateCheck } from './skipStateCheck.js';
+export {
+  createCodeVerifier,
+  createCodeChallenge,
+  assertCodeVerifier,
+  CODE_VERIFIER_PATTERN,
+} from './pkce.js';
+export { buildAuthorizationUrl } from './buildAuthorizationUrl.js';
+export type {
+  BuildAuthorizationUrlOptions,
+  BuildAuthorizationUrlErrorCode,
+} from './buildAuthorizationUrl.js';
+export {
+  AuthorizationCallbackError,
+  isAuthorizationCallbackError,
+} from './authorizationCallbackError.js';
+export type {
+  AuthorizationCallbackErrorCode,
+  AuthorizationCallbackErrorDetails,
+  AuthorizationCallbackErrorOptions,
+} from './authorizationCallbackError.js';
+export {
+  parseAuthorizationCallback,
+  safeParseAuthorizationCallback,
+  DEFAULT_MAX_CALLBACK_LENGTH,
+} from './parseAuthorizationCallback.js';
+export type {
+  AuthorizationCallback,
+  AuthorizationCallbackInput,
+  ParseAuthorizationCallbackOptions,
+  SafeParseAuthorizationCallbackResult,
+} from './parseAuthorizationCallback.js';
+export {
+  DEFAULT_AUTHORIZATION_URL,
+  DEFAULT_TOKEN_URL,
+  DEFAULT_REST_URL,
+  DEFAULT_PUBLIC_SOCKET_URL,
+} from './newApiUrls.js';
+export {
+  NEW_API_SCOPES,
+  NEW_API_ENDPOINT_SCOPES,
+  NEW_API_SOCKET_CALLS,
+  NEW_API_PUBLIC_SOCKET_CALLS,
+  NEW_API_REMOVED_CALLS,
+  isNewApiScope,
+} from './newApiScopes.js';
+export type { NewApiScope, NewApiRestEndpoint } from './newApiScopes.js';
+export { TokenResponseSchema, TokenErrorResponseSchema } from './schemas/tokenResponse.js';
+export type { TokenResponse, TokenErrorCode, TokenErrorResponse } from './schemas/tokenResponse.js';
+export {
+  RestErrorSchema,
+  RestErrorEnvelopeSchema,
+  NewApiAccountSchema,
+  AccountListResponseSchema,
+  CreateAccountRequestSchema,
+  CreateAccountResponseSchema,
+  OtpResponseSchema,
+  isOtpUrl,
+  NEW_API_ACCOUNT_ID_PATTERN,
+} from './schemas/restApi.js';
+export type {
+  RestErrorEnvelope,
+  NewApiAccount,
+  AccountListResponse,
+  CreateAccountRequest,
+  CreateAccountResponse,
+  OtpResponse,
+} from './schemas/restApi.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasOAuthCallback, stripOAuthCallback } from './oAuthCallback.js';
-import { parseOAuthRedirect, skipStateCheck } from './parseOAuthRedirect.js';
+import { parseOAuthRedirect } from './parseOAuthRedirect.js';
+import { skipStateCheck } from './skipStateCheck.js';
 
 const TOKEN = 'a1-CANARYcanaryCANARY0123';
 const APP = 'https://app.example.com';

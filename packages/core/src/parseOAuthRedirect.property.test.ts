@@ -4,9 +4,9 @@ import { OAuthRedirectError } from './oAuthRedirectError.js';
 import {
   parseOAuthRedirect,
   safeParseOAuthRedirect,
-  skipStateCheck,
   type DerivAccount,
 } from './parseOAuthRedirect.js';
+import { skipStateCheck } from './skipStateCheck.js';
 
 // CI sets FC_NUM_RUNS=100000; FC_SEED replays a failure (fast-check prints the seed and path).
 const numRuns = Number(process.env['FC_NUM_RUNS'] ?? 10_000);

@@ -7,9 +7,9 @@ import {
 import {
   parseOAuthRedirect,
   safeParseOAuthRedirect,
-  skipStateCheck,
   type OAuthRedirect,
 } from './parseOAuthRedirect.js';
+import { skipStateCheck } from './skipStateCheck.js';
 
 // The example URL of Deriv's "API authentication" page, spaces after `&` included.
 const SEED_URL =

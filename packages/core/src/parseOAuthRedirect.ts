@@ -3,6 +3,7 @@ import {
   type OAuthRedirectErrorCode,
   type OAuthRedirectErrorOptions,
 } from './oAuthRedirectError.js';
+import { skipStateCheck } from './skipStateCheck.js';
 import { LOGIN_ID_PATTERN, TOKEN_PATTERN } from './tokenPattern.js';
 import {
   KNOWN_KEY,
@@ -10,22 +11,6 @@ import {
   keyOf,
   parametersStart,
 } from './internal/redirectParameters.js';
-
-/**
- * Pass as `expectedState` to opt out of the `state` check, on purpose and visibly (greppable).
- *
- * @remarks
- * The check is what stops a forged callback from signing the user into an attacker's account
- * (RFC 6749 §10.12). Skip it only where the state is checked elsewhere, e.g. a server that already
- * did, or a test. Shared across installed copies (`Symbol.for`).
- *
- * @example
- * ```ts
- * parseOAuthRedirect(url, { expectedState: skipStateCheck })
- * ```
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
- */
-export const skipStateCheck: unique symbol = Symbol.for('@deriv-auth/skipStateCheck');
 
 /**
  * One Deriv account handed back by the OAuth redirect.
