@@ -68,8 +68,8 @@ describe('account kinds are safe by default', () => {
     await expect(complete(both, 'virtual')).resolves.toMatchObject({
       authorized: ['VRTC1859315'],
     });
-    await expect(
-      complete(both, { prefer: 'real', fallback: 'first', ...{ fallback: undefined } }),
-    ).resolves.toMatchObject({ authorized: ['CR799393'] });
+    await expect(complete(both, { prefer: 'real', fallback: undefined })).resolves.toMatchObject({
+      authorized: ['CR799393'],
+    });
   });
 });
