@@ -42,7 +42,7 @@ export const noStoreOnCallback: Connect.NextHandleFunction = (
     );
     setHeader('Cache-Control', CALLBACK_CACHE_CONTROL);
     return writeHead(...clean);
-  }) as ServerResponse['writeHead'];
+  });
   setHeader('Cache-Control', CALLBACK_CACHE_CONTROL);
   next();
 };

@@ -20,7 +20,7 @@ export class ObservedPromise<T> extends Promise<T> {
       inner.then(resolve, reject);
     });
     // Marks the rejection handled without counting as an observer.
-    Promise.prototype.then.call(observed, undefined, () => undefined);
+    void Promise.prototype.then.call(observed, undefined, () => undefined);
     return observed;
   }
 
