@@ -12,7 +12,7 @@ import { DEFAULT_STORAGE_KEY, consumeLoginRecord } from './internal/loginRecord.
 import type { AccountChoice } from './accountChoice.js';
 import { pickAccount } from './internal/pickAccount.js';
 import { hasOAuthCallback, stripOAuthCallback } from './internal/callbackUrl.js';
-import { ObservedPromise, reportIfUnobserved } from './internal/reportUnhandled.js';
+import { observe } from './internal/reportUnhandled.js';
 import { callbackEntry, setCallbackState } from './oAuthCallbackState.js';
 
 /** Parameters of {@link completeLogin}. */
@@ -134,7 +134,7 @@ export function completeLogin(
   } catch (error) {
     inner = Promise.reject(toAuthError(error));
   }
-  const promise = ObservedPromise.from(inner);
+  const promise = observe(inner, () => entry.listeners.size > 0);
   entry.promise = promise;
   inner.then(
     (result) => {
@@ -146,10 +146,8 @@ export function completeLogin(
         });
     },
     (error: unknown) => {
-      if (entry.promise !== promise) return;
-      const failure = toAuthError(error);
-      setCallbackState(session, { status: 'error', error: failure });
-      reportIfUnobserved(failure, () => promise.observed || entry.listeners.size > 0);
+      if (entry.promise === promise)
+        setCallbackState(session, { status: 'error', error: toAuthError(error) });
     },
   );
   return promise;

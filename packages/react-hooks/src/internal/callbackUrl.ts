@@ -9,20 +9,15 @@
  * that might hold a token is treated as a callback and cleaned, never left alone.
  */
 
-const ACCOUNT_KEY = /^(?:acct|token|cur)\d+$/;
-
-function keyOf(part: string): string {
-  const equals = part.indexOf('=');
-  const raw = equals < 0 ? part : part.slice(0, equals);
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' ')).trim().toLowerCase();
-  } catch {
-    return raw.trim().toLowerCase();
-  }
-}
-
 function parameterKeys(url: URL): string[] {
-  return `${url.search}${url.hash}`.split(/[?#&]/).filter(Boolean).map(keyOf);
+  return `${url.search}${url.hash}`.split(/[?#&]/).map((part) => {
+    const key = part.split('=')[0] ?? '';
+    try {
+      return decodeURIComponent(key.replace(/\+/g, ' ')).trim().toLowerCase();
+    } catch {
+      return key.trim().toLowerCase();
+    }
+  });
 }
 
 /**
@@ -36,7 +31,8 @@ function parameterKeys(url: URL): string[] {
 export function hasOAuthCallback(url: string | URL): boolean {
   const keys = parameterKeys(new URL(url));
   return (
-    keys.some((key) => ACCOUNT_KEY.test(key)) || (keys.includes('error') && keys.includes('state'))
+    keys.some((key) => /^(?:acct|token|cur)\d+$/.test(key)) ||
+    (keys.includes('error') && keys.includes('state'))
   );
 }
 

@@ -4,25 +4,11 @@ import { isDerivAuthError, redactSecrets } from '@deriv-auth/core';
  * A promise that remembers whether anyone attached a handler (`then`, `catch`, `finally` and
  * `await` all go through `then`). Its own rejection is marked handled for the platform, so a
  * `void completeLogin()` neither crashes a Node process run with `--unhandled-rejections=strict`
- * nor prints the platform's raw "Uncaught (in promise)"; {@link reportIfUnobserved} reports it
- * instead, once and redacted.
+ * nor prints the platform's raw "Uncaught (in promise)"; {@link observe} reports it instead, once
+ * and redacted, when nobody handled it.
  */
-export class ObservedPromise<T> extends Promise<T> {
+class ObservedPromise<T> extends Promise<T> {
   observed = false;
-
-  // Promises derived with `then` are plain ones: only handlers on this very promise count.
-  static override get [Symbol.species](): PromiseConstructor {
-    return Promise;
-  }
-
-  static from<T>(inner: Promise<T>): ObservedPromise<T> {
-    const observed = new ObservedPromise<T>((resolve, reject) => {
-      inner.then(resolve, reject);
-    });
-    // Marks the rejection handled without counting as an observer.
-    void Promise.prototype.then.call(observed, undefined, () => undefined);
-    return observed;
-  }
 
   override then<Fulfilled = T, Rejected = never>(
     onFulfilled?: ((value: T) => Fulfilled | PromiseLike<Fulfilled>) | null,
@@ -33,23 +19,26 @@ export class ObservedPromise<T> extends Promise<T> {
   }
 }
 
-/** One line, no token: the error's name, code and redacted message (never its cause or details). */
-export function describeForConsole(error: unknown): string {
-  if (isDerivAuthError(error))
-    return `${error.name} ${error.code}: ${redactSecrets(error.message)}`;
-  return 'unexpected failure';
-}
-
 /**
- * After the current task, logs `error` with `console.error` unless `isObserved()` says someone
- * handles it (a handler on the returned promise, a watcher of the callback state). A login error
- * nobody reads would otherwise vanish: the page just shows the login button again.
+ * Wraps `inner` in a promise that, if it rejects and neither gets a handler nor `isWatched()` by
+ * the end of the task, logs one `console.error` line: name, code and redacted message, never the
+ * cause or details. A login error nobody reads would otherwise vanish.
  */
-export function reportIfUnobserved(error: unknown, isObserved: () => boolean): void {
-  setTimeout(() => {
-    if (isObserved()) return;
-    console.error(
-      `[@deriv-auth/react-hooks] completeLogin failed and nothing handled it (catch its promise, or read useOAuthCallback / getOAuthCallbackState): ${describeForConsole(error)}`,
-    );
-  }, 0);
+export function observe<T>(inner: Promise<T>, isWatched: () => boolean): Promise<T> {
+  const promise = new ObservedPromise<T>((resolve, reject) => {
+    inner.then(resolve, reject);
+  });
+  // Marks the rejection handled for the platform without counting as an observer.
+  void Promise.prototype.then.call(promise, undefined, (error: unknown) =>
+    setTimeout(() => {
+      if (promise.observed || isWatched()) return;
+      console.error(
+        '@deriv-auth/react-hooks: unhandled login failure',
+        isDerivAuthError(error)
+          ? `${error.name} ${error.code}: ${redactSecrets(error.message)}`
+          : '',
+      );
+    }),
+  );
+  return promise;
 }
