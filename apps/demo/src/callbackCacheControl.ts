@@ -32,7 +32,7 @@ export const noStoreOnCallback: Connect.NextHandleFunction = (
   response.setHeader = (name, value) =>
     setHeader(name, name.toLowerCase() === 'cache-control' ? CALLBACK_CACHE_CONTROL : value);
   const writeHead = response.writeHead.bind(response) as (...parts: unknown[]) => ServerResponse;
-  response.writeHead = ((...parts: unknown[]) => {
+  response.writeHead = (...parts: unknown[]) => {
     const clean = parts.map((part) =>
       part !== null && typeof part === 'object' && !Array.isArray(part)
         ? Object.fromEntries(
@@ -42,7 +42,7 @@ export const noStoreOnCallback: Connect.NextHandleFunction = (
     );
     setHeader('Cache-Control', CALLBACK_CACHE_CONTROL);
     return writeHead(...clean);
-  });
+  };
   setHeader('Cache-Control', CALLBACK_CACHE_CONTROL);
   next();
 };
