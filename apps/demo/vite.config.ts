@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { callbackCacheControl } from './src/callbackCacheControl.js';
 import { buildContentSecurityPolicy, buildSecurityHeaders } from './src/contentSecurityPolicy.js';
 import { readDemoConfig } from './src/demoConfig.js';
 
@@ -46,9 +47,14 @@ export default defineConfig(({ command, mode }) => {
   const policyOptions = { wsUrl: config.wsUrl, ...devAllowances };
   const headers = buildSecurityHeaders(policyOptions);
   return {
-    plugins: [react(), securityMetaTags(buildContentSecurityPolicy(policyOptions))],
+    plugins: [
+      react(),
+      securityMetaTags(buildContentSecurityPolicy(policyOptions)),
+      callbackCacheControl(),
+    ],
     server: { host: 'localhost', port: 5173, strictPort: true, headers },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers },
-    build: { sourcemap: true, target: 'es2022' },
+    // No source maps in the production build: see "Source maps" in README.md.
+    build: { sourcemap: false, target: 'es2022' },
   };
 });

@@ -23,6 +23,8 @@ describe('the callback page is locked down', () => {
       `${stack.demoUrl}/redirect?acct1=CR1&token1=a1-x&cur1=usd&state=s`,
     );
     expect(response.status).toBe(200);
+    // `no-cache` would still let the browser store the page under its token-bearing URL.
+    expect(response.headers.get('cache-control')).toBe('no-store');
     const policy = expectSecurityHeaders(
       response.headers,
       new URL(stack.mock.httpUrl).origin.replace('http:', 'ws:'),
@@ -68,7 +70,8 @@ describe('the dev server', () => {
   });
 
   it('serves the same headers, and runs under its policy without violations', async () => {
-    const response = await fetch(`${devUrl}/redirect`);
+    const response = await fetch(`${devUrl}/redirect?acct1=CR1&token1=a1-x&cur1=usd&state=s`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     const policy = expectSecurityHeaders(
       response.headers,
       new URL(stack.mock.httpUrl).origin.replace('http:', 'ws:'),

@@ -7,6 +7,8 @@
 //
 // Environment: DEMO_PORT (default 5173), DEMO_MOCK_PORT (default 0 = any free port),
 // VITE_DERIV_APP_ID (default 1089). The OAuth and WebSocket URLs are set to the mock server's.
+// Both servers load vite.config.ts, so both send the security headers and `Cache-Control: no-store`
+// on the callback route /redirect.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockServer } from '@deriv-auth/mock-server';

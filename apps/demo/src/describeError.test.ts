@@ -25,6 +25,7 @@ describe('describeError', () => {
       'This login was not started here',
       true,
     ],
+    [{ name: 'DerivLoginError', code: 'no_matching_account' }, 'No account of that kind', true],
     [
       { name: 'DerivApiError', code: 'InvalidToken', message: 'The token is invalid.' },
       'Session expired or revoked',

@@ -95,6 +95,13 @@ export function describeError(error: unknown): ErrorDescription {
     }
     if (code === 'account_not_found')
       return describe('Account not available', 'That account is not part of this login.', true);
+    if (code === 'no_matching_account') {
+      return describe(
+        'No account of that kind',
+        'This login has no account of the kind this app signs in to (demo or real money). Nothing was authorized.',
+        true,
+      );
+    }
     return describe('Login failed', 'The login could not be completed.', true);
   }
   if (name === 'DerivApiError') {

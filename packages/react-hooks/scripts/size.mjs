@@ -9,7 +9,11 @@ import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const BUDGET_BYTES = 2048;
+// 2.25 KB since the hardening pass: callbacks found in the fragment too, the once-only report of an
+// unhandled login failure, account kinds without silent fallback. The callback detection is a
+// local copy of core's `hasOAuthCallback`/`stripOAuthCallback` until those are imported (~200 B
+// of this then moves into core, which an app ships anyway).
+const BUDGET_BYTES = 2304;
 const packages = fileURLToPath(new URL('../..', import.meta.url));
 const source = (name) => `${packages}/${name}/src/index.ts`;
 

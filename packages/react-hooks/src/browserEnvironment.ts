@@ -24,8 +24,14 @@ export interface BrowserEnvironment {
   readonly now: () => number;
 }
 
-/** Parameters of {@link createBrowserEnvironment}: any facility to use instead of the platform's. */
-export type CreateBrowserEnvironmentParameters = Partial<BrowserEnvironment>;
+/**
+ * Parameters of {@link createBrowserEnvironment}: any facility to use instead of the platform's.
+ * `undefined` means "use the platform's", except for `storage`, where a present `undefined` means
+ * "no storage" (as in {@link BrowserEnvironment}).
+ */
+export type CreateBrowserEnvironmentParameters = {
+  readonly [Key in keyof BrowserEnvironment]?: BrowserEnvironment[Key] | undefined;
+};
 
 /** What {@link createBrowserEnvironment} returns. */
 export type CreateBrowserEnvironmentReturnType = BrowserEnvironment;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeLogin, type CompleteLoginParameters } from './completeLogin.js';
+import { startLogin } from './startLogin.js';
 import { createFakeBrowser } from './test/fakeBrowser.js';
 
 /** A small seeded generator (mulberry32) so every run checks the same, reproducible cases. */
@@ -45,8 +46,89 @@ describe('completeLogin strips every callback, whatever its shape', () => {
       const href = browser.href();
       await promise.catch(() => undefined);
 
-      expect(href).toBe(`https://app.example/cb/${hash}`);
+      // The fragment goes too: a callback's fragment may carry parameters of its own.
+      expect(href).toBe('https://app.example/cb/');
       for (const token of tokens) expect(href).not.toContain(token);
     }
+  });
+});
+
+const TOKEN_1 = 'a1-hashroutertoken000000000';
+const TOKEN_2 = 'a1-seconddemotoken000000000';
+
+/** Starts a login in a fake tab and lands on `callback(state)`; returns what the test reads back. */
+function landOn(callback: (state: string) => string) {
+  const browser = createFakeBrowser('https://app.example/');
+  const loginUrl = startLogin({ appId: 1089, environment: browser.environment, navigate: false });
+  browser.visit(callback(new URL(loginUrl).searchParams.get('state') ?? ''));
+  const authorized: (string | undefined)[] = [];
+  const recording: CompleteLoginParameters['session'] = {
+    setAccounts: () => undefined,
+    authorize: (account) => {
+      authorized.push(account);
+      return Promise.resolve({ loginid: account ?? '' });
+    },
+  };
+  const promise = completeLogin({ session: recording, environment: browser.environment });
+  // Read synchronously: nothing may wait for an await to clean the URL.
+  return { browser, promise, authorized, hrefNow: browser.href() };
+}
+
+const expectNoToken = (texts: readonly string[]): void => {
+  for (const text of texts) {
+    expect(text).not.toContain(TOKEN_1);
+    expect(text).not.toContain(TOKEN_2);
+    expect(text).not.toMatch(/token\d|acct\d/i);
+  }
+};
+
+describe('completeLogin reads and strips callbacks in the query and the fragment', () => {
+  it('handles a hash-router callback `#/callback?acct1=..&token1=..`, keeping only the route', async () => {
+    const { browser, promise, authorized, hrefNow } = landOn(
+      (state) =>
+        `https://app.example/#/callback?acct1=CR100&token1=${TOKEN_1}&cur1=usd&acct2=VRTC200&token2=${TOKEN_2}&cur2=usd&state=${state}`,
+    );
+    expect(hrefNow).toBe('https://app.example/#/callback');
+    await expect(promise).resolves.toMatchObject({ handled: true, account: 'CR100' });
+    expect(authorized).toEqual(['CR100']);
+    expectNoToken([browser.href(), ...browser.replaced]);
+  });
+
+  it('handles a bare fragment callback `#acct1=..&token1=..&state=..`', async () => {
+    const { browser, promise, hrefNow } = landOn(
+      (state) => `https://app.example/cb#acct1=VRTC200&token1=${TOKEN_1}&state=${state}`,
+    );
+    expect(hrefNow).toBe('https://app.example/cb');
+    await expect(promise).resolves.toMatchObject({ handled: true, account: 'VRTC200' });
+    expectNoToken([browser.href(), ...browser.replaced]);
+  });
+
+  it('drops the extra fragment of a query callback `?acct1=..#frag`', async () => {
+    const { browser, promise, hrefNow } = landOn(
+      (state) =>
+        `https://app.example/cb?acct1=CR100&token1=${TOKEN_1}&state=${state}#token2=${TOKEN_2}`,
+    );
+    expect(hrefNow).toBe('https://app.example/cb');
+    await promise.catch(() => undefined);
+    expectNoToken([browser.href(), ...browser.replaced]);
+  });
+
+  it('strips a fragment callback that fails (nobody started it) before refusing it', async () => {
+    const browser = createFakeBrowser(`https://app.example/#/cb?acct1=CR100&token1=${TOKEN_1}`);
+    const promise = completeLogin({ session, environment: browser.environment });
+    expect(browser.href()).toBe('https://app.example/#/cb');
+    await expect(promise).rejects.toMatchObject({ code: 'login_not_started' });
+    expectNoToken(browser.replaced);
+  });
+
+  it('reads no parameter from the path, and leaves a page whose fragment is its own alone', async () => {
+    const browser = createFakeBrowser('https://app.example/x&token1=a/docs#section-2');
+    const fresh: CompleteLoginParameters['session'] = { ...session };
+    await expect(
+      completeLogin({ session: fresh, environment: browser.environment }),
+    ).resolves.toEqual({
+      handled: false,
+    });
+    expect(browser.replaced).toEqual([]);
   });
 });

@@ -11,18 +11,20 @@ import { DerivLoginError } from './derivLoginError.js';
 import { DEFAULT_STORAGE_KEY, consumeLoginRecord } from './internal/loginRecord.js';
 import type { AccountChoice } from './accountChoice.js';
 import { pickAccount } from './internal/pickAccount.js';
+import { hasOAuthCallback, stripOAuthCallback } from './internal/callbackUrl.js';
+import { observe } from './internal/reportUnhandled.js';
 import { callbackEntry, setCallbackState } from './oAuthCallbackState.js';
 
 /** Parameters of {@link completeLogin}. */
 export interface CompleteLoginParameters {
   /** The session that receives the accounts and authorizes one (created outside any framework). */
   session: Pick<DerivSession, 'setAccounts' | 'authorize'>;
-  /** Which account to authorize (default `'first'`). */
-  account?: AccountChoice;
+  /** Which account to authorize (default `'first'`); `'virtual'`/`'real'` never fall back. */
+  account?: AccountChoice | undefined;
   /** Key the login state was kept under by {@link startLogin} (default `'@deriv-auth/login'`). */
-  storageKey?: string;
+  storageKey?: string | undefined;
   /** Browser facilities (default {@link createBrowserEnvironment}). */
-  environment?: BrowserEnvironment;
+  environment?: BrowserEnvironment | undefined;
 }
 
 /** What {@link completeLogin} resolves to: whether this page was a callback and, if so, the result. */
@@ -34,19 +36,6 @@ export type CompleteLoginReturnType =
       readonly authorize: Authorize;
       readonly returnTo?: string | undefined;
     };
-
-/**
- * A login callback carries accounts (`acctN`/`tokenN`/`curN`, space-padded too: Deriv's own docs
- * show `& token1=`) or a provider error with the state. A lone `state` or `error` is left alone:
- * app pages may use those names for their own purposes.
- */
-function isCallback(search: URLSearchParams): boolean {
-  const keys = [...search.keys()].map((key) => key.trim().toLowerCase());
-  return (
-    keys.some((key) => /^(?:acct|token|cur)\d+$/.test(key)) ||
-    (keys.includes('error') && keys.includes('state'))
-  );
-}
 
 function toAuthError(error: unknown): DerivAuthError {
   return isDerivAuthError(error)
@@ -70,28 +59,42 @@ async function authorizeAccounts(
  * the address bar, checks the one-time state, hands the accounts to the session and authorizes one.
  *
  * @remarks
- * Everything before the first `await` is synchronous and in this order: read the URL, remove its
- * query with `history.replaceState` (so neither the address bar, the history entry, a reload nor
- * the back/forward cache keeps the tokens), then read and delete the tab's login record. A second
- * call on the same session (StrictMode's double effects, two components) gets the first call's
- * promise; a reload finds a clean URL and resolves `{ handled: false }`. A callback that no
- * {@link startLogin} in this tab is waiting for is refused before any token is used. Progress is
- * published through {@link getOAuthCallbackState}.
+ * Everything before the first `await` is synchronous and in this order: read the URL, remove the
+ * callback from both its query and its fragment with `history.replaceState` (`?acct1=..`,
+ * `#acct1=..`, a hash router's `#/callback?acct1=..` which keeps `#/callback`), so neither the
+ * address bar, the history entry, a reload nor the back/forward cache keeps the tokens; then read
+ * and delete the tab's login record. A second call on the same session (StrictMode's double
+ * effects, two components) gets the first call's promise; a reload finds a clean URL and resolves
+ * `{ handled: false }`. A callback that no {@link startLogin} in this tab is waiting for is
+ * refused before any token is used. Progress is published through {@link getOAuthCallbackState}.
+ *
+ * A failure nobody handles does not vanish: when no handler is attached to the returned promise
+ * and nothing watches the callback state (no {@link useOAuthCallback}, no
+ * {@link watchOAuthCallbackState}), it is logged once with `console.error` (name, code and
+ * redacted message only) right after the current task.
+ *
+ * What stays outside the SDK's reach: the browser's `performance.getEntriesByType('navigation')`
+ * entry keeps the callback URL, tokens included, for the life of the document (it cannot be
+ * cleared), and a persistent profile's history database records the visited URL. Handle the
+ * callback on a route that loads no third-party script, and see the README.
  *
  * @param parameters - The session, the account to pick, and optional storage key / environment.
  * @returns `{ handled: false }` when the page is not a callback, else the authorized account,
  *   Deriv's `authorize` data and the checked `returnTo`.
  * @throws {@link DerivLoginError} (`login_not_started`, `login_expired`, `account_not_found`,
- *   `storage_unavailable`), {@link @deriv-auth/core!OAuthRedirectError} (`state_mismatch`,
- *   `provider_error` when the user denied, ...), and whatever `session.authorize` rejects with
- *   ({@link @deriv-auth/core!DerivApiError} `InvalidToken`, a connection error).
+ *   `no_matching_account`, `storage_unavailable`), {@link @deriv-auth/core!OAuthRedirectError}
+ *   (`state_mismatch`, `provider_error` when the user denied, ...), and whatever
+ *   `session.authorize` rejects with: a revoked or expired token is `DerivSessionError`
+ *   `session_ended` with the server's {@link @deriv-auth/core!DerivApiError} (`InvalidToken`) as
+ *   its `cause`; a connection failure is a ws-client error.
  * @example
  * ```ts
  * // before the app renders: tokens leave the URL first
- * const login = completeLogin({ session, account: 'virtual' })
- * createRoot(root).render(<App />)
- * const result = await login
- * if (result.handled && result.returnTo) router.replace(result.returnTo)
+ * completeLogin({ session, account: 'virtual' })
+ *   .then((result) => {
+ *     if (result.handled && result.returnTo) history.replaceState(null, '', result.returnTo)
+ *   })
+ *   .catch((error: unknown) => showLoginError(error))
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2
  */
@@ -100,18 +103,19 @@ export function completeLogin(
 ): Promise<CompleteLoginReturnType> {
   const { session } = parameters;
   const entry = callbackEntry(session);
-  let promise: Promise<CompleteLoginReturnType>;
+  let inner: Promise<CompleteLoginReturnType>;
   try {
     const environment = parameters.environment ?? createBrowserEnvironment();
-    const url = new URL(environment.location.href);
-    if (!isCallback(url.searchParams)) {
+    const href = environment.location.href;
+    if (!hasOAuthCallback(href)) {
       if (entry.promise) return entry.promise as Promise<CompleteLoginReturnType>;
       setCallbackState(session, { status: 'none' });
       return Promise.resolve({ handled: false });
     }
-    const search = new URLSearchParams(url.searchParams);
-    url.search = '';
-    environment.history.replaceState(environment.history.state, '', url.href);
+    const url = new URL(href);
+    // Only the query and the fragment are parameters; the path is never read.
+    const callback = `${url.search}${url.hash}`;
+    environment.history.replaceState(environment.history.state, '', stripOAuthCallback(url));
     setCallbackState(session, { status: 'pending' });
     const record = consumeLoginRecord(environment, parameters.storageKey ?? DEFAULT_STORAGE_KEY);
     if (!record) {
@@ -120,18 +124,19 @@ export function completeLogin(
     if (environment.now() >= record.expiresAt) {
       throw new DerivLoginError('login_expired', 'The login expired; start again.');
     }
-    const { accounts } = parseOAuthRedirect(search, { expectedState: record.state });
+    const { accounts } = parseOAuthRedirect(callback, { expectedState: record.state });
     const account = pickAccount(accounts, parameters.account ?? 'first');
     const returnTo =
       record.returnTo === undefined
         ? undefined
         : validateReturnPath(record.returnTo, { origin: url.origin });
-    promise = authorizeAccounts(parameters, accounts, account, returnTo);
+    inner = authorizeAccounts(parameters, accounts, account, returnTo);
   } catch (error) {
-    promise = Promise.reject(toAuthError(error));
+    inner = Promise.reject(toAuthError(error));
   }
+  const promise = observe(inner, () => entry.listeners.size > 0);
   entry.promise = promise;
-  promise.then(
+  inner.then(
     (result) => {
       if (entry.promise === promise && result.handled)
         setCallbackState(session, {

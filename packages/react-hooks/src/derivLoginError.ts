@@ -10,13 +10,16 @@ import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
  *   (opened in another tab, replayed from history, or forged). Refused before any token is used.
  * - `login_expired`: the login was started longer ago than its time to live.
  * - `account_not_found`: the account chooser picked no account, or one the redirect did not carry.
+ * - `no_matching_account`: `account: 'virtual'` (or `'real'`) and the login returned no account of
+ *   that kind; refused rather than signing in to another kind (ask for `fallback: 'first'`).
  */
 export type DerivLoginErrorCode =
   | 'browser_unavailable'
   | 'storage_unavailable'
   | 'login_not_started'
   | 'login_expired'
-  | 'account_not_found';
+  | 'account_not_found'
+  | 'no_matching_account';
 
 /**
  * The error the framework-free login glue throws or rejects with.

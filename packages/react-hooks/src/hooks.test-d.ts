@@ -3,6 +3,7 @@ import type { SessionSnapshot } from '@deriv-auth/ws-client';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   completeLogin,
+  createBrowserEnvironment,
   startLogin,
   useConnectionStatus,
   useDerivActions,
@@ -77,5 +78,30 @@ describe('public hook types', () => {
     expectTypeOf(completeLogin).returns.toEqualTypeOf<Promise<CompleteLoginReturnType>>();
     const result = {} as CompleteLoginReturnType;
     if (result.handled) expectTypeOf(result.authorize).toEqualTypeOf<Authorize>();
+  });
+
+  it('every optional option accepts undefined (exactOptionalPropertyTypes: env values)', () => {
+    const fromEnv = undefined as string | undefined;
+    const maybeNumber = undefined as number | undefined;
+    startLogin({
+      appId: 1089,
+      oauthUrl: fromEnv,
+      returnTo: fromEnv,
+      ttlMs: maybeNumber,
+      storageKey: fromEnv,
+      navigate: undefined,
+      environment: undefined,
+    });
+    useLogin({ appId: 1089, returnTo: fromEnv }).login({ returnTo: fromEnv, ttlMs: maybeNumber });
+    const session = {} as Parameters<typeof completeLogin>[0]['session'];
+    void completeLogin({
+      session,
+      account: undefined,
+      storageKey: fromEnv,
+      environment: undefined,
+    });
+    useOAuthCallback({ account: undefined, storageKey: fromEnv, environment: undefined });
+    useOAuthCallback({ account: { prefer: 'virtual', fallback: undefined } });
+    createBrowserEnvironment({ location: undefined, history: undefined, now: undefined });
   });
 });

@@ -165,6 +165,24 @@ describe('the login flow in React against the mock server', () => {
     expect(authorizeCalls()).toBe(0);
   });
 
+  it('shows a refused login through useOAuthCallback, and then logs nothing to the console', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await loginAs();
+      window.sessionStorage.clear(); // a forged or replayed callback: nobody started it here
+      render(
+        <DerivProvider session={newSession()}>
+          <CallbackPage />
+        </DerivProvider>,
+      );
+      await screen.findByText(/callbackError:login_not_started/);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
   it('stops updating a tree unmounted while connecting and leaves no live timer once the session closes', async () => {
     await loginAs();
     // The client made here, so its own timer and listener counts can be read at the end.

@@ -8,15 +8,15 @@ export const DEFAULT_LOGIN_TTL_MS = 10 * 60 * 1000;
 /** Parameters of {@link startLogin}: core's login URL options (without `state`) plus browser glue. */
 export type StartLoginParameters = Omit<BuildOAuthUrlOptions, 'state'> & {
   /** Same-origin path to come back to after login, returned by {@link completeLogin} once checked. */
-  returnTo?: string;
+  returnTo?: string | undefined;
   /** How long the callback is accepted, in ms (default {@link DEFAULT_LOGIN_TTL_MS}). */
-  ttlMs?: number;
+  ttlMs?: number | undefined;
   /** Where the one-time state is kept (default `'@deriv-auth/login'`). */
-  storageKey?: string;
+  storageKey?: string | undefined;
   /** Leave the page for the login URL (default `true`); `false` only returns the URL. */
-  navigate?: boolean;
+  navigate?: boolean | undefined;
   /** Browser facilities (default {@link createBrowserEnvironment}). */
-  environment?: BrowserEnvironment;
+  environment?: BrowserEnvironment | undefined;
 };
 
 /** What {@link startLogin} returns: the login URL it sent the browser to. */

@@ -38,4 +38,23 @@ describe('useLogin', () => {
     expect(browser.storage.size).toBe(0);
     expect(browser.assigned).toEqual([]);
   });
+
+  it('treats an override set to undefined as not given (an unset env value keeps the hook value)', () => {
+    const browser = createFakeBrowser('http://localhost:5173/');
+    const unset = undefined as string | undefined;
+    function Button() {
+      const { login } = useLogin({
+        appId: 1089,
+        returnTo: '/from-hook',
+        environment: browser.environment,
+      });
+      return <button onClick={() => login({ returnTo: unset, environment: undefined })}>Go</button>;
+    }
+    render(<Button />);
+    fireEvent.click(screen.getByText('Go'));
+    expect(browser.assigned).toHaveLength(1);
+    expect(JSON.parse(browser.storage.get('@deriv-auth/login') ?? '{}')).toMatchObject({
+      returnTo: '/from-hook',
+    });
+  });
 });

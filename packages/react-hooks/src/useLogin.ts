@@ -5,13 +5,18 @@ import { startLogin, type StartLoginParameters } from './startLogin.js';
 /** Parameters of {@link useLogin}: those of {@link startLogin}. */
 export type UseLoginParameters = StartLoginParameters;
 
+/** What `login()` of {@link useLogin} may replace for one call; `undefined` keeps the hook's value. */
+export type UseLoginOverrides = {
+  [Key in keyof StartLoginParameters]?: StartLoginParameters[Key] | undefined;
+};
+
 /** What {@link useLogin} returns. */
 export interface UseLoginReturnType {
   /**
    * Starts the login (see {@link startLogin}); `overrides` replace the hook's parameters for this
    * call (a `returnTo` known only on click). Returns the login URL.
    */
-  readonly login: (overrides?: Partial<StartLoginParameters>) => string;
+  readonly login: (overrides?: UseLoginOverrides) => string;
 }
 
 /**
@@ -37,9 +42,9 @@ export function useLogin(parameters: UseLoginParameters): UseLoginReturnType {
   useEffect(() => {
     latest.current = parameters;
   });
-  const login = useCallback(
-    (overrides?: Partial<StartLoginParameters>) => startLogin({ ...latest.current, ...overrides }),
-    [],
-  );
+  const login = useCallback((overrides: UseLoginOverrides = {}) => {
+    const given = Object.entries(overrides).filter(([, value]) => value !== undefined);
+    return startLogin({ ...latest.current, ...Object.fromEntries(given) });
+  }, []);
   return { login };
 }

@@ -28,8 +28,12 @@ export type UseOAuthCallbackReturnType = OAuthCallbackState;
  * several components using the hook, and remounts all share that one run; unmounting only stops
  * listening. The server and hydration render `{ status: 'idle' }`.
  *
- * @param parameters - Which account to authorize (`'first'`, `'virtual'`, `'real'` or a function),
- *   the storage key, and an injected environment.
+ * The returned state is how login errors reach the UI: a denied, forged or replayed callback, no
+ * account of the asked kind (`no_matching_account`), a revoked token (`session_ended`). A hook
+ * watching the state counts as handling them, so nothing is logged to the console.
+ *
+ * @param parameters - Which account to authorize (`'first'`, `'virtual'`, `'real'`,
+ *   `{ prefer, fallback }` or a function), the storage key, and an injected environment.
  * @returns Where the callback stands: `idle`, `none` (not a callback), `pending`, `success` (with
  *   `account`, `returnTo`) or `error` (with `error`).
  * @throws {@link @deriv-auth/core!DerivAuthError} `missing_provider` outside {@link DerivProvider};
