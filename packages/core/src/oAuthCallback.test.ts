@@ -16,9 +16,11 @@ describe('hasOAuthCallback', () => {
     `${APP}/cb?x=1&tok%65n1=${TOKEN}`,
     `${APP}/cb?x=1&%20token1=${TOKEN}`,
     `${APP}/cb?x=1&+token1=${TOKEN}`,
-    `${APP}/cb?error=access_denied&error_description=denied`,
-    `${APP}/cb?state=abc`,
+    `${APP}/cb?error=access_denied&error_description=denied&state=abc`,
+    `${APP}/#/cb?state=abc&error=access_denied`,
     `${APP}/cb?token1=%ZZ`,
+    `${APP}/cb?ACCT1=CR1`,
+    `${APP}/cb?x=1&%20Token2=${TOKEN}`,
     `?acct1=CR1`,
     `acct1=CR1&token1=${TOKEN}`,
     new URL(`${APP}/#/cb?token1=${TOKEN}`),
@@ -34,7 +36,9 @@ describe('hasOAuthCallback', () => {
     `${APP}/cb?token1=&acct1=%20`,
     `${APP}/cb?affiliate_token=x&utm_source=y`,
     `${APP}/#state`,
-    `${APP}/cb?ACCT1=CR1`,
+    `${APP}/menu?state=open`,
+    `${APP}/form?error=required`,
+    `${APP}/cb?error=access_denied&error_description=denied`,
   ])('finds none in %s', (url) => {
     expect(hasOAuthCallback(url)).toBe(false);
   });
@@ -53,6 +57,7 @@ describe('stripOAuthCallback', () => {
     [`${APP}/cb?acct1=CR1#token1=${TOKEN}`, `${APP}/cb`],
     [`${APP}/cb?tok%65n1=${TOKEN}&%20token2=${TOKEN}&+cur1=x`, `${APP}/cb`],
     [`${APP}/cb?state=&token1=`, `${APP}/cb`],
+    [`${APP}/cb?ACCT1=CR1&%20Token1=${TOKEN}&x=1#top`, `${APP}/cb?x=1#top`],
     [`${APP}/trade?symbol=R_50#chart`, `${APP}/trade?symbol=R_50#chart`],
     [`${APP}/100%/cb?acct1=CR1`, `${APP}/100%/cb`],
     [`acct1=CR1&token1=${TOKEN}&x=1`, `x=1`],

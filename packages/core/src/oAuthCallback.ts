@@ -5,20 +5,23 @@ import {
   parametersStart,
 } from './internal/redirectParameters.js';
 
-// One `key=value` piece is a callback parameter when its key is one the redirect parser reads
-// (decoded and trimmed by the parser's own rules: `tok%65n1`, ` token1`, `+token1`) and it has `=`.
-function isCallbackPiece(piece: string): boolean {
-  if (!piece.includes('=')) return false;
-  const key = keyOf(piece);
-  return key !== undefined && KNOWN_KEY.test(key);
+// The key of one `key=value` piece as the parser would read it (decoded, trimmed: `tok%65n1`,
+// ` token1`, `+token1`), lower-cased: detection and stripping are deliberately wider than the
+// parser (`Token1=` is cleaned too), so a piece that might carry a token never stays behind. A key
+// that cannot be decoded is read raw.
+function callbackKeyOf(piece: string): string | undefined {
+  if (!piece.includes('=')) return undefined;
+  const key = (keyOf(piece) ?? piece.slice(0, piece.indexOf('=')).trim()).toLowerCase();
+  return KNOWN_KEY.test(key) ? key : undefined;
 }
 
 // A piece the parser would actually read: a callback key with a value that is not blank (RFC 6749
 // §3.1: an empty parameter is omitted) or that it could not decode (it would refuse it).
-function isReadPiece(piece: string): boolean {
-  if (!isCallbackPiece(piece)) return false;
+function readKeyOf(piece: string): string | undefined {
+  const key = callbackKeyOf(piece);
+  if (key === undefined) return undefined;
   const value = decodeComponent(piece.slice(piece.indexOf('=') + 1));
-  return value === undefined || value.trim() !== '';
+  return value === undefined || value.trim() !== '' ? key : undefined;
 }
 
 /** Splits the readable part (query or fragment body) into pieces, keeping each separator. */
@@ -54,18 +57,19 @@ function partsOf(url: string | URL): {
 }
 
 /**
- * Tells whether a URL carries a legacy OAuth callback: any parameter the redirect parser reads
- * (`acctN`, `tokenN`, `curN`, `state`, `error`, `error_description`) with a value, in the query or
- * in the fragment (`#acct1=...`, a hash router's `#/callback?acct1=...`).
+ * Tells whether a URL carries a legacy OAuth callback: an account parameter (`acctN`, `tokenN`,
+ * `curN`) with a value, or a provider `error` with its `state`, in the query or in the fragment
+ * (`#acct1=...`, a hash router's `#/callback?acct1=...`). A lone `state` or `error` is left to the
+ * app: pages use those names for their own purposes.
  *
  * @remarks
  * Uses the parser's own key rules (percent-encoded and space-padded keys count; the path never
- * does), so a URL this says `false` for yields nothing from {@link parseOAuthRedirect}, and one it
- * says `true` for must be parsed (and then cleaned with {@link stripOAuthCallback}).
+ * does), in any letter case, so a URL this says `false` for yields no account from
+ * {@link parseOAuthRedirect}, and one it says `true` for must be handled (and cleaned with
+ * {@link stripOAuthCallback}).
  *
  * @param url - The URL to look at, e.g. `location.href`.
  * @returns `true` when there is a callback parameter to handle.
- * @throws Never.
  * @example
  * ```ts
  * if (hasOAuthCallback(location.href)) handleLogin()
@@ -74,16 +78,24 @@ function partsOf(url: string | URL): {
  */
 export function hasOAuthCallback(url: string | URL): boolean {
   const { query, fragment } = partsOf(url);
-  return [query, fragment].some(
-    (part) => part !== undefined && piecesOf(part).some(({ piece }) => isReadPiece(piece)),
-  );
+  const keys = new Set<string>();
+  for (const part of [query, fragment]) {
+    if (part === undefined) continue;
+    for (const { piece } of piecesOf(part)) {
+      const key = readKeyOf(piece);
+      if (key !== undefined) keys.add(/^(?:acct|token|cur)\d+$/.test(key) ? 'account' : key);
+    }
+  }
+  // An account triple, or a provider error answering a login (with its state). A lone `state` or
+  // `error` is an app page's own parameter, not a callback.
+  return keys.has('account') || (keys.has('error') && keys.has('state'));
 }
 
 /** Removes callback pieces from one part; `undefined` when nothing is left. */
 function stripPart(part: string): string | undefined {
   const pieces = piecesOf(part);
   const firstSeparator = pieces[1]?.separator ?? '';
-  const kept = pieces.filter(({ piece }) => !isCallbackPiece(piece));
+  const kept = pieces.filter(({ piece }) => callbackKeyOf(piece) === undefined);
   const text = kept
     .map(({ separator, piece }, index) =>
       index === 0 ? piece : (index === 1 ? firstSeparator : separator) + piece,
@@ -104,7 +116,6 @@ function stripPart(part: string): string | undefined {
  *
  * @param url - The URL to clean, e.g. `location.href`.
  * @returns The cleaned URL as a string.
- * @throws Never.
  * @example
  * ```ts
  * history.replaceState(history.state, '', stripOAuthCallback(location.href))

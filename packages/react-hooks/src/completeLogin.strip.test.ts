@@ -1,3 +1,4 @@
+import { hasOAuthCallback } from '@deriv-auth/core';
 import { describe, expect, it } from 'vitest';
 import { completeLogin, type CompleteLoginParameters } from './completeLogin.js';
 import { startLogin } from './startLogin.js';
@@ -46,9 +47,16 @@ describe('completeLogin strips every callback, whatever its shape', () => {
       const href = browser.href();
       await promise.catch(() => undefined);
 
-      // The fragment goes too: a callback's fragment may carry parameters of its own.
-      expect(href).toBe('https://app.example/cb/');
+      // Every callback parameter goes (any case, padded or percent-encoded keys); what the app
+      // put beside them (marketing parameters, a fragment of its own) stays.
+      expect(hasOAuthCallback(href)).toBe(false);
       for (const token of tokens) expect(href).not.toContain(token);
+      const url = new URL(href);
+      expect(url.pathname).toBe('/cb/');
+      expect(url.hash).toBe(hash);
+      expect(url.searchParams.get('affiliate_token')).toBe(
+        parameters.includes('affiliate_token=aff&utm_source=x') ? 'aff' : null,
+      );
     }
   });
 });

@@ -47,8 +47,8 @@ describe('completeLogin', () => {
 
     const promise = completeLogin({ session, environment: browser.environment });
     // Synchronously, before any microtask: address bar clean, one-time state consumed.
-    expect(browser.href()).toBe('http://localhost:5173/redirect');
-    expect(browser.replaced).toEqual(['http://localhost:5173/redirect']);
+    expect(browser.href()).toBe('http://localhost:5173/redirect#top');
+    expect(browser.replaced).toEqual(['http://localhost:5173/redirect#top']);
     expect(browser.storage.size).toBe(0);
     expect(getOAuthCallbackState(session)).toEqual({ status: 'pending' });
 

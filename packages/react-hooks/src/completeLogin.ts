@@ -1,7 +1,9 @@
 import {
   DerivAuthError,
+  hasOAuthCallback,
   isDerivAuthError,
   parseOAuthRedirect,
+  stripOAuthCallback,
   validateReturnPath,
   type Authorize,
 } from '@deriv-auth/core';
@@ -11,7 +13,6 @@ import { DerivLoginError } from './derivLoginError.js';
 import { DEFAULT_STORAGE_KEY, consumeLoginRecord } from './internal/loginRecord.js';
 import type { AccountChoice } from './accountChoice.js';
 import { pickAccount } from './internal/pickAccount.js';
-import { hasOAuthCallback, stripOAuthCallback } from './internal/callbackUrl.js';
 import { observe } from './internal/reportUnhandled.js';
 import { callbackEntry, setCallbackState } from './oAuthCallbackState.js';
 
