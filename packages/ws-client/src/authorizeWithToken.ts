@@ -16,9 +16,9 @@ export interface AuthorizeInput {
   /** The token of the account to act as. */
   token: string;
   /** Tokens of further accounts to authorize on the same socket (at most 25). */
-  tokens?: readonly string[];
+  tokens?: readonly string[] | undefined;
   /** Record this authorization in the user's login history. */
-  addToLoginHistory?: boolean;
+  addToLoginHistory?: boolean | undefined;
 }
 
 /**

@@ -29,7 +29,7 @@ export interface DerivClient {
   /** Authorizes the socket with a token and re-authorizes after every reconnect, before any queued request. */
   authorize(input: string | AuthorizeInput): Promise<Authorize>;
   /** Logs out (one account with `loginid`, else all); without `loginid` reconnects stop re-authorizing. */
-  logout(options?: { loginid?: string }): Promise<DerivCallMap['logout']['response']>;
+  logout(options?: { loginid?: string | undefined }): Promise<DerivCallMap['logout']['response']>;
   /** Sends `ping`. */
   ping(options?: SendOptions): Promise<DerivCallMap['ping']['response']>;
   /** Opens the socket now instead of on the first request. */
@@ -90,7 +90,7 @@ class DerivClientImpl extends ClientCore implements DerivClient {
     }) as Promise<Authorize>;
   }
 
-  logout(options?: { loginid?: string }): Promise<DerivCallMap['logout']['response']> {
+  logout(options?: { loginid?: string | undefined }): Promise<DerivCallMap['logout']['response']> {
     const loginid = options?.loginid;
     // A full logout: the next socket must not be authorized again behind the user's back.
     if (loginid === undefined) void this.handshakes.set(undefined);

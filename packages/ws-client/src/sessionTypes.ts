@@ -68,13 +68,13 @@ export interface DerivSessionOptions {
   /** A client to use, or options to create one (the session then closes it on `close()`). */
   client: DerivClient | DerivClientOptions;
   /** Accounts from the OAuth redirect; default: whatever `storage` holds. */
-  accounts?: DerivAccount[];
+  accounts?: DerivAccount[] | undefined;
   /** Where accounts are kept; default memory only. */
-  storage?: TokenStorage;
+  storage?: TokenStorage | undefined;
   /** Local scope check before each call: `true` (default) uses core's map, `false` skips, or your own function. */
-  checkScopes?: boolean | ScopeCheck;
+  checkScopes?: boolean | ScopeCheck | undefined;
   /** How a socket is authorized; default {@link createTokenAuthorizer}. */
-  authorizer?: Authorizer;
+  authorizer?: Authorizer | undefined;
 }
 
 /**

@@ -53,4 +53,11 @@ export interface ClientDiagnostics {
   readonly abortListeners: number;
   /** `subscribe` listeners. */
   readonly subscribers: number;
+  /**
+   * User callbacks (`onEvent`, `subscribe` listeners) that threw. Their errors are swallowed so
+   * that no request is orphaned; a non-zero count means a bug in one of your callbacks.
+   */
+  readonly listenerErrors: number;
+  /** Reply frames dropped: not JSON, no envelope, or naming no waiting request. */
+  readonly droppedMessages: number;
 }
