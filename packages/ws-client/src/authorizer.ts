@@ -36,7 +36,8 @@ export interface AuthorizerContext extends HandshakeContext {
  */
 export interface Authorizer {
   /** URL for a new socket for `account` (one-time URL flows); omit to use the client's endpoint. */
-  socketUrl?: ((context: { account: DerivAccount; url: string }) => string | Promise<string>) | undefined;
+  socketUrl?:
+    ((context: { account: DerivAccount; url: string }) => string | Promise<string>) | undefined;
   /** Authorizes the socket as `context.account`; resolves with the account's `authorize` data. */
   authorize: (context: AuthorizerContext) => Promise<Authorize>;
 }

@@ -220,9 +220,9 @@ const DEFAULT_RECONNECT: ResolvedReconnectOptions = Object.freeze({
 
 /** `value` without its `undefined` properties (so `{ x: undefined }` keeps the default of `x`). */
 function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, field]) => field !== undefined),
-  ) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
 
 /**

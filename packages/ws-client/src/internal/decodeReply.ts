@@ -96,7 +96,11 @@ function scrubApiError(error: Error, scrub: Scrubber): void {
   for (const key of ['message', 'serverMessage', 'stack'] as const) {
     const value = target[key];
     if (typeof value === 'string')
-      Object.defineProperty(error, key, { value: scrub.scrubText(value), writable: true, configurable: true });
+      Object.defineProperty(error, key, {
+        value: scrub.scrubText(value),
+        writable: true,
+        configurable: true,
+      });
   }
   for (const key of ['details', 'echoReq'] as const) {
     const value = target[key];

@@ -70,8 +70,7 @@ export class SecretRegistry {
       copy.name = typeof cause.name === 'string' ? cause.name : 'Error';
       copy.stack = `${copy.name}: ${copy.message}`;
       const code = (cause as { code?: unknown }).code;
-      if (typeof code === 'string' && /^\w{1,40}$/.test(code))
-        Object.assign(copy, { code });
+      if (typeof code === 'string' && /^\w{1,40}$/.test(code)) Object.assign(copy, { code });
       return copy;
     } catch {
       return undefined;
