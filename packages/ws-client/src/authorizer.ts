@@ -1,5 +1,5 @@
-import type { Authorize, DerivAccount } from '@deriv-auth/core';
-import { authorizeWithToken } from './authorizeWithToken.js';
+import type { DerivAccount } from '@deriv-auth/core';
+import { authorizeWithToken, type AuthorizeResult } from './authorizeWithToken.js';
 import type { HandshakeContext } from './connectionHandshake.js';
 
 /**
@@ -39,7 +39,7 @@ export interface Authorizer {
   socketUrl?:
     ((context: { account: DerivAccount; url: string }) => string | Promise<string>) | undefined;
   /** Authorizes the socket as `context.account`; resolves with the account's `authorize` data. */
-  authorize: (context: AuthorizerContext) => Promise<Authorize>;
+  authorize: (context: AuthorizerContext) => Promise<AuthorizeResult>;
 }
 
 /**

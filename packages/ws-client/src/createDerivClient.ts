@@ -1,5 +1,8 @@
-import type { Authorize } from '@deriv-auth/core';
-import { authorizeWithToken, type AuthorizeInput } from './authorizeWithToken.js';
+import {
+  authorizeWithToken,
+  type AuthorizeInput,
+  type AuthorizeResult,
+} from './authorizeWithToken.js';
 import type { DerivCallMap, DerivRequest, DerivResponseFor, SendOptions } from './calls.js';
 import type { ConnectionHandshake } from './connectionHandshake.js';
 import { ClientCore } from './internal/clientCore.js';
@@ -27,7 +30,7 @@ export interface DerivClient {
     options?: SendOptions,
   ): Promise<DerivResponseFor<Request>>;
   /** Authorizes the socket with a token and re-authorizes after every reconnect, before any queued request. */
-  authorize(input: string | AuthorizeInput): Promise<Authorize>;
+  authorize(input: string | AuthorizeInput): Promise<AuthorizeResult>;
   /** Logs out (one account with `loginid`, else all); without `loginid` reconnects stop re-authorizing. */
   logout(options?: { loginid?: string | undefined }): Promise<DerivCallMap['logout']['response']>;
   /** Sends `ping`. */
@@ -84,10 +87,10 @@ class DerivClientImpl extends ClientCore implements DerivClient {
     return this.request(request, options) as Promise<DerivResponseFor<Request>>;
   }
 
-  authorize(input: string | AuthorizeInput): Promise<Authorize> {
+  authorize(input: string | AuthorizeInput): Promise<AuthorizeResult> {
     return this.handshakes.set({
       run: ({ send }) => authorizeWithToken(send, input),
-    }) as Promise<Authorize>;
+    }) as Promise<AuthorizeResult>;
   }
 
   logout(options?: { loginid?: string | undefined }): Promise<DerivCallMap['logout']['response']> {

@@ -7,7 +7,8 @@ import {
   isDerivScope,
   LOGIN_ID_PATTERN,
 } from '@deriv-auth/core';
-import type { Authorize, DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import type { DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import type { AuthorizeResult } from './authorizeWithToken.js';
 import { createTokenAuthorizer } from './authorizer.js';
 import type { ConnectionHandshake } from './connectionHandshake.js';
 import { createDerivClient, type DerivClient } from './createDerivClient.js';
@@ -20,7 +21,7 @@ import { createMemoryStorage } from './tokenStorage.js';
 interface SessionState {
   status: SessionSnapshot['status'];
   activeAccount: string | undefined;
-  authorize: Authorize | undefined;
+  authorize: AuthorizeResult | undefined;
   error: DerivAuthError | undefined;
 }
 
@@ -135,7 +136,7 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
         });
   }
 
-  function authorize(accountName?: string): Promise<Authorize> {
+  function authorize(accountName?: string): Promise<AuthorizeResult> {
     const remembered = storage.loadActive?.();
     const resumed = remembered !== undefined && findAccount(remembered) ? remembered : undefined;
     const name = accountName ?? state.activeAccount ?? resumed ?? accounts[0]?.account;
@@ -153,11 +154,11 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
       authorize: undefined,
       error: undefined,
     });
-    const handshake: ConnectionHandshake<Authorize> = {
+    const handshake: ConnectionHandshake<AuthorizeResult> = {
       run: async (context) => {
         const active = findAccount(target.account) ?? target;
         if (isCurrent() && state.status !== 'authorizing') update({ status: 'authorizing' });
-        let result: Authorize;
+        let result: AuthorizeResult;
         try {
           result = await authorizer.authorize({ ...context, account: active, accounts });
         } catch (error) {

@@ -8,7 +8,7 @@
 export { createDerivClient } from './createDerivClient.js';
 export type { DerivClient } from './createDerivClient.js';
 export { authorizeWithToken } from './authorizeWithToken.js';
-export type { AuthorizeInput } from './authorizeWithToken.js';
+export type { AuthorizeInput, AuthorizeResult } from './authorizeWithToken.js';
 export type {
   DerivCallMap,
   DerivKnownResponse,

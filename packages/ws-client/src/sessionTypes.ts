@@ -1,4 +1,5 @@
-import type { Authorize, DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import type { DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import type { AuthorizeResult } from './authorizeWithToken.js';
 import type { Authorizer } from './authorizer.js';
 import type { DerivClientOptions } from './options.js';
 import type { DerivClient } from './createDerivClient.js';
@@ -37,7 +38,7 @@ export interface SessionSnapshot {
   /** The account requests act as, once chosen. */
   readonly activeAccount?: string;
   /** The last `authorize` result of the active account. */
-  readonly authorize?: Authorize;
+  readonly authorize?: AuthorizeResult;
   /** Scopes granted to the active token (empty until authorized). */
   readonly scopes: readonly DerivScope[];
   /** Why the session is in `error`, or the last refusal. */
@@ -97,9 +98,9 @@ export interface DerivSession {
   /** Replaces the session's accounts (e.g. after a new login) and stores them. */
   setAccounts(accounts: DerivAccount[]): void;
   /** Authorizes `account` (default: the active or first one) and keeps it authorized across reconnects. */
-  authorize(account?: string): Promise<Authorize>;
+  authorize(account?: string): Promise<AuthorizeResult>;
   /** Makes another of the session's accounts active, on the same socket. */
-  switchAccount(account: string): Promise<Authorize>;
+  switchAccount(account: string): Promise<AuthorizeResult>;
   /** Logs out one account (`loginid`) or all, forgetting their tokens. */
   logout(options?: { loginid?: string }): Promise<void>;
   /** Sends a request as the active account, after the local scope check. */
