@@ -31,7 +31,11 @@ export interface DerivClient {
   ): Promise<DerivResponseFor<Request>>;
   /** Authorizes the socket with a token and re-authorizes after every reconnect, before any queued request. */
   authorize(input: string | AuthorizeInput): Promise<AuthorizeResult>;
-  /** Logs out (one account with `loginid`, else all); without `loginid` reconnects stop re-authorizing. */
+  /**
+   * Logs out (one account with `loginid`, else all). The request waits for the socket to be
+   * authorized (during a reconnect or an authorize in flight), so the server revokes the token;
+   * without `loginid`, reconnects stop re-authorizing once it settled.
+   */
   logout(options?: { loginid?: string | undefined }): Promise<DerivCallMap['logout']['response']>;
   /** Sends `ping`. */
   ping(options?: SendOptions): Promise<DerivCallMap['ping']['response']>;
@@ -95,11 +99,18 @@ class DerivClientImpl extends ClientCore implements DerivClient {
 
   logout(options?: { loginid?: string | undefined }): Promise<DerivCallMap['logout']['response']> {
     const loginid = options?.loginid;
-    // A full logout: the next socket must not be authorized again behind the user's back.
-    if (loginid === undefined) void this.handshakes.set(undefined);
-    return this.send(
+    // Sent first, through the gate: while reconnecting or authorizing, it goes out once the socket
+    // is authorized again, so the token is revoked rather than left valid on the server.
+    const reply = this.send(
       loginid === undefined ? { logout: 1 as const } : { logout: 1 as const, loginid },
     );
+    // A full logout: afterwards the next socket must not be authorized again behind the user's back.
+    if (loginid === undefined)
+      void reply.then(
+        () => this.handshakes.set(undefined),
+        () => this.handshakes.set(undefined),
+      );
+    return reply;
   }
 
   ping(options?: SendOptions): Promise<DerivCallMap['ping']['response']> {

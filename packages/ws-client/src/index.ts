@@ -38,9 +38,11 @@ export type {
   WebSocketLike,
 } from './webSocketLike.js';
 export { createDerivSession } from './createDerivSession.js';
+export { requiresLogin } from './requiresLogin.js';
 export type {
   DerivSession,
   DerivSessionOptions,
+  LogoutResult,
   ScopeCheck,
   SessionSnapshot,
   SessionStatus,

@@ -76,6 +76,33 @@ export interface DerivSessionOptions {
   checkScopes?: boolean | ScopeCheck | undefined;
   /** How a socket is authorized; default {@link createTokenAuthorizer}. */
   authorizer?: Authorizer | undefined;
+  /**
+   * Authorize the stored active account as soon as the session is created, so a reload keeps the
+   * user signed in. Default `true`; it applies only when `accounts` is not given (they come from
+   * `storage`) and the storage remembers an active account (`loadActive`). The outcome shows in
+   * the snapshot: `authorizing`, then `authorized`, or `error` (see `requiresLogin`).
+   */
+  resume?: boolean | undefined;
+}
+
+/**
+ * What {@link DerivSession.logout} achieved on the server. The tokens are forgotten locally in
+ * every case; `revoked: false` means the server may still accept some of them (the connection
+ * was down or the client closed), so treat them as leaked credentials: they expire, or the user
+ * can revoke them under Deriv's security settings.
+ *
+ * @example
+ * ```ts
+ * const { revoked, unrevoked } = await session.logout();
+ * if (!revoked) console.warn('Could not revoke the sessions of', unrevoked.join(', '));
+ * ```
+ * @see {@link DerivSession.logout}
+ */
+export interface LogoutResult {
+  /** `true` when no token the session handed out is known to remain valid on the server. */
+  readonly revoked: boolean;
+  /** Login ids whose tokens may still be valid (empty when `revoked`). */
+  readonly unrevoked: readonly string[];
 }
 
 /**
@@ -101,8 +128,14 @@ export interface DerivSession {
   authorize(account?: string): Promise<AuthorizeResult>;
   /** Makes another of the session's accounts active, on the same socket. */
   switchAccount(account: string): Promise<AuthorizeResult>;
-  /** Logs out one account (`loginid`) or all, forgetting their tokens. */
-  logout(options?: { loginid?: string }): Promise<void>;
+  /**
+   * Logs out one account (`loginid`) or all, forgetting their tokens, and revokes them on the
+   * server: `logout` is sent once the socket is authorized (after a reconnect or an authorize in
+   * flight), and tokens a refused switch left behind are authorized once more to be revoked.
+   * Resolves with what could not be revoked (see {@link LogoutResult}); never rejects for a
+   * connection failure.
+   */
+  logout(options?: { loginid?: string | undefined }): Promise<LogoutResult>;
   /** Sends a request as the active account, after the local scope check. */
   send: DerivClient['send'];
   /** Detaches from the client (and closes it when the session created it). */
