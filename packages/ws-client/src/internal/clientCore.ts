@@ -272,7 +272,11 @@ export class ClientCore implements SocketOwner {
     const handshake = this.#handshakes?.current;
     if (handshake?.socketUrl) {
       this.#opening = true;
-      Promise.resolve(handshake.socketUrl({ url: this.options.url })).then(
+      const socketUrl = handshake.socketUrl;
+      // A user callback: a synchronous throw becomes a rejection like any other failure.
+      new Promise<string>((resolve) => {
+        resolve(socketUrl({ url: this.options.url }));
+      }).then(
         (url) => {
           this.#opening = false;
           if (!this.#terminal) this.#openSocket(WebSocketCtor, url);
