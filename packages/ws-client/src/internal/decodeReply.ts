@@ -93,7 +93,7 @@ function readReqId(value: unknown): number | undefined {
 /** Scrubs the fields of a `DerivApiError` built from server text (its message may quote a token). */
 function scrubApiError(error: Error, scrub: Scrubber): void {
   const target = error as unknown as Record<string, unknown>;
-  for (const key of ['message', 'serverMessage', 'stack'] as const) {
+  for (const key of ['message', 'serverMessage', 'stack', 'msgType'] as const) {
     const value = target[key];
     if (typeof value === 'string')
       Object.defineProperty(error, key, {
