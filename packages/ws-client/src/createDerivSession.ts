@@ -192,14 +192,16 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
             });
           throw transient || !isCurrent() ? error : (state.error ?? error);
         }
-        if (result.loginid === undefined || !sameAccount(result.loginid, active.account)) {
+        // A custom authorizer is typed to return a loginid; checked anyway, it decides the identity.
+        const loginid = (result as { loginid?: unknown }).loginid;
+        if (typeof loginid !== 'string' || !sameAccount(loginid, active.account)) {
           // A token smuggled in under another account's name: de-authorize the socket, refuse.
           await context.send({ logout: 1 }).catch(() => undefined);
           const mismatch = new DerivSessionError(
             'account_mismatch',
-            `The token given for ${active.account} authorized ${result.loginid ?? 'no account'}; the session was refused.`,
+            `The token given for ${active.account} authorized ${typeof loginid === 'string' ? loginid : 'no account'}; the session was refused.`,
             {
-              details: { expected: active.account, received: result.loginid },
+              details: { expected: active.account, received: loginid },
             },
           );
           if (isCurrent()) update({ status: 'error', authorize: undefined, error: mismatch });

@@ -76,7 +76,9 @@ function observable(value: unknown): string {
   let json: string | undefined;
   try {
     json = JSON.stringify(value, (_key, item: unknown) =>
-      item instanceof Error ? { message: item.message, cause: item.cause, ...item } : item,
+      item instanceof Error
+        ? { message: item.message, cause: item.cause, fields: Object.entries(item) }
+        : item,
     );
   } catch {
     // A successful reply may legitimately be thousands of levels deep: util.inspect still looks.

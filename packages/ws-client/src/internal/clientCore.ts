@@ -183,7 +183,7 @@ export class ClientCore implements SocketOwner {
       try {
         timeoutMs = checkTimeout('timeoutMs', options.timeoutMs);
       } catch (error) {
-        return Promise.reject(error as Error);
+        return Promise.reject(error as DerivConnectionError);
       }
     }
     this.secrets.noteRequest(request);

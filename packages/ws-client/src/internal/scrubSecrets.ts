@@ -64,7 +64,7 @@ export class SecretRegistry {
     try {
       const inner = this.scrubCause(cause.cause, depth + 1);
       const copy = new Error(
-        this.scrubText(String(cause.message)),
+        this.scrubText(cause.message),
         inner === undefined ? {} : { cause: inner },
       );
       copy.name = typeof cause.name === 'string' ? cause.name : 'Error';
