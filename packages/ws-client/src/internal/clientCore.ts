@@ -16,7 +16,7 @@ import { SocketConnection, type SocketEnd, type SocketOwner } from './socketConn
 import { decodeReply } from './decodeReply.js';
 import { SecretRegistry } from './scrubSecrets.js';
 import { createCountedTimers, type CancelTimer, type CountedTimers } from './timers.js';
-import { checkTimeout } from './timeoutLimits.js';
+import { timeoutOrError } from './timeoutLimits.js';
 
 const IDLE_SNAPSHOT: ConnectionSnapshot = Object.freeze({ status: 'idle', attempt: 0 });
 
@@ -178,14 +178,11 @@ export class ClientCore implements SocketOwner {
           cause: signal.reason,
         }),
       );
-    let timeoutMs = this.options.requestTimeoutMs;
-    if (options?.timeoutMs !== undefined) {
-      try {
-        timeoutMs = checkTimeout('timeoutMs', options.timeoutMs);
-      } catch (error) {
-        return Promise.reject(error as DerivConnectionError);
-      }
-    }
+    const timeoutMs =
+      options?.timeoutMs === undefined
+        ? this.options.requestTimeoutMs
+        : timeoutOrError('timeoutMs', options.timeoutMs);
+    if (typeof timeoutMs !== 'number') return Promise.reject(timeoutMs);
     this.secrets.noteRequest(request);
     const { entry, promise } = this.requests.register(call, request, { timeoutMs, signal });
     const socket = this.#socket;

@@ -14,8 +14,15 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
  * @throws {DerivConnectionError} `invalid_option` for a value that is not a positive number.
  */
 export function checkTimeout(name: string, value: unknown): number {
+  const checked = timeoutOrError(name, value);
+  if (typeof checked !== 'number') throw checked;
+  return checked;
+}
+
+/** {@link checkTimeout} returning the error instead of throwing it (for a call's rejection). */
+export function timeoutOrError(name: string, value: unknown): number | DerivConnectionError {
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0)
-    throw new DerivConnectionError(
+    return new DerivConnectionError(
       'invalid_option',
       `\`${name}\` must be a positive number of milliseconds (got ${describe(value)}).`,
       { details: { option: name } },
