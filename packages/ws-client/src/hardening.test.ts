@@ -6,7 +6,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { isDerivApiError } from '@deriv-auth/core';
 import WebSocket from 'ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDerivClient, type DerivClient } from './createDerivClient.js';
 import { isDerivConnectionError } from './derivConnectionError.js';
 import type { DerivClientEvent } from './options.js';
@@ -17,13 +17,18 @@ import { CANARY_TOKEN, rejectionOf, until } from './test/harness.js';
 let server: RawServer | undefined;
 let client: DerivClient | undefined;
 const escapes = countEscapes();
+let escapesBefore = 0;
+
+beforeEach(() => {
+  escapesBefore = escapes.count;
+});
 
 afterEach(async () => {
   await client?.close();
   client = undefined;
   await server?.close();
   server = undefined;
-  expect(escapes.count).toBe(0);
+  expect(escapes.count - escapesBefore).toBe(0);
 });
 
 const AUTHORIZED = { authorize: { loginid: 'CR1', scopes: ['read'], currency: 'USD', balance: 1 } };
