@@ -23,7 +23,8 @@ export interface DerivClient {
   /**
    * Sends one request and resolves with its reply. It settles exactly once: the reply, a
    * `DerivApiError` (server error), or a {@link DerivConnectionError} (`timeout`, `aborted`,
-   * `connection_lost`, `closed`, `queue_full`, `not_connected`).
+   * `connection_lost`, `closed`, `queue_full`, `not_connected`, `invalid_response` for a reply
+   * that cannot be read, `invalid_option` for a `timeoutMs` that is not a positive number).
    */
   send<Request extends DerivRequest>(
     request: Request,

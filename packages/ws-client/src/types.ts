@@ -31,7 +31,8 @@ export interface ConnectionSnapshot {
 
 /**
  * Counts of everything the client holds on to, for leak checks in tests and health pages: all zero
- * (except `subscribers`) after `close()`.
+ * after `close()`, except `subscribers` and the two running totals (`listenerErrors`,
+ * `droppedMessages`).
  *
  * @example
  * ```ts
