@@ -4,6 +4,31 @@ import { DerivConnectionError } from './derivConnectionError.js';
 import { readAuthorize } from './internal/readAuthorize.js';
 
 /**
+ * The account details of a successful `authorize`, as the SDK hands them out: the fields Deriv
+ * returns for every account are required here (`loginid`, `scopes`, `balance`, `currency`, which
+ * is `''` for an account without one), the others stay optional as in Deriv's schema. The SDK
+ * checks these fields on the reply and rejects with `invalid_response` when one is missing, so
+ * the type does not promise more than was checked.
+ *
+ * @example
+ * ```ts
+ * const me: AuthorizeResult = await session.authorize();
+ * console.log(me.loginid, me.balance, me.currency);
+ * ```
+ * @see https://developers.deriv.com/docs/websockets (authorize)
+ */
+export interface AuthorizeResult extends Authorize {
+  /** The account the token acts as (`CR799393`). */
+  loginid: string;
+  /** The scopes granted to the token (`read`, `trade`, ...). */
+  scopes: string[];
+  /** The account's balance. */
+  balance: number;
+  /** The account's currency; `''` when none is set yet. */
+  currency: string;
+}
+
+/**
  * What `authorize` takes: one token, or one plus up to 25 more for a multi-account session.
  *
  * @example
@@ -16,9 +41,9 @@ export interface AuthorizeInput {
   /** The token of the account to act as. */
   token: string;
   /** Tokens of further accounts to authorize on the same socket (at most 25). */
-  tokens?: readonly string[];
+  tokens?: readonly string[] | undefined;
   /** Record this authorization in the user's login history. */
-  addToLoginHistory?: boolean;
+  addToLoginHistory?: boolean | undefined;
 }
 
 /**
@@ -29,7 +54,8 @@ export interface AuthorizeInput {
  * @param input - the token(s).
  * @returns the `authorize` object of the reply.
  * @throws {DerivApiError} when the server refuses (e.g. `InvalidToken`).
- * @throws {DerivConnectionError} `invalid_response` when the reply lacks an `authorize` object.
+ * @throws {DerivConnectionError} `invalid_response` when the reply lacks an `authorize` object or
+ *   one of the fields {@link AuthorizeResult} requires.
  * @example
  * ```ts
  * client.setHandshake({ run: ({ send }) => authorizeWithToken(send, { token }) });
@@ -39,7 +65,7 @@ export interface AuthorizeInput {
 export async function authorizeWithToken(
   send: HandshakeContext['send'],
   input: string | AuthorizeInput,
-): Promise<Authorize> {
+): Promise<AuthorizeResult> {
   const { token, tokens, addToLoginHistory } =
     typeof input === 'string'
       ? { token: input, tokens: undefined, addToLoginHistory: undefined }

@@ -1,5 +1,5 @@
-import type { Authorize, DerivAccount } from '@deriv-auth/core';
-import { authorizeWithToken } from './authorizeWithToken.js';
+import type { DerivAccount } from '@deriv-auth/core';
+import { authorizeWithToken, type AuthorizeResult } from './authorizeWithToken.js';
 import type { HandshakeContext } from './connectionHandshake.js';
 
 /**
@@ -36,9 +36,10 @@ export interface AuthorizerContext extends HandshakeContext {
  */
 export interface Authorizer {
   /** URL for a new socket for `account` (one-time URL flows); omit to use the client's endpoint. */
-  socketUrl?: (context: { account: DerivAccount; url: string }) => string | Promise<string>;
+  socketUrl?:
+    ((context: { account: DerivAccount; url: string }) => string | Promise<string>) | undefined;
   /** Authorizes the socket as `context.account`; resolves with the account's `authorize` data. */
-  authorize: (context: AuthorizerContext) => Promise<Authorize>;
+  authorize: (context: AuthorizerContext) => Promise<AuthorizeResult>;
 }
 
 /**
@@ -55,7 +56,9 @@ export interface Authorizer {
  * ```
  * @see https://developers.deriv.com/docs/websockets (authorize)
  */
-export function createTokenAuthorizer(options?: { addToLoginHistory?: boolean }): Authorizer {
+export function createTokenAuthorizer(options?: {
+  addToLoginHistory?: boolean | undefined;
+}): Authorizer {
   return {
     authorize: ({ account, accounts, send }) => {
       const tokens = accounts

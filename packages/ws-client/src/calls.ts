@@ -101,7 +101,7 @@ export type DerivResponseFor<Request> = [DerivKnownResponse<Request>] extends [n
  */
 export interface SendOptions {
   /** Rejects the request with `aborted` when it fires. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the client's `requestTimeoutMs` for this request. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }

@@ -41,7 +41,7 @@ export interface HandshakeContext {
  */
 export interface ConnectionHandshake<Result = unknown> {
   /** URL for the next socket instead of the client's endpoint (for one-time URLs). */
-  socketUrl?: (context: { url: string }) => string | Promise<string>;
+  socketUrl?: ((context: { url: string }) => string | Promise<string>) | undefined;
   /** Makes the socket usable; its result resolves `setHandshake`. */
   run: (context: HandshakeContext) => Promise<Result>;
 }

@@ -1,5 +1,8 @@
-import type { Authorize } from '@deriv-auth/core';
-import { authorizeWithToken, type AuthorizeInput } from './authorizeWithToken.js';
+import {
+  authorizeWithToken,
+  type AuthorizeInput,
+  type AuthorizeResult,
+} from './authorizeWithToken.js';
 import type { DerivCallMap, DerivRequest, DerivResponseFor, SendOptions } from './calls.js';
 import type { ConnectionHandshake } from './connectionHandshake.js';
 import { ClientCore } from './internal/clientCore.js';
@@ -20,16 +23,21 @@ export interface DerivClient {
   /**
    * Sends one request and resolves with its reply. It settles exactly once: the reply, a
    * `DerivApiError` (server error), or a {@link DerivConnectionError} (`timeout`, `aborted`,
-   * `connection_lost`, `closed`, `queue_full`, `not_connected`).
+   * `connection_lost`, `closed`, `queue_full`, `not_connected`, `invalid_response` for a reply
+   * that cannot be read, `invalid_option` for a `timeoutMs` that is not a positive number).
    */
   send<Request extends DerivRequest>(
     request: Request,
     options?: SendOptions,
   ): Promise<DerivResponseFor<Request>>;
   /** Authorizes the socket with a token and re-authorizes after every reconnect, before any queued request. */
-  authorize(input: string | AuthorizeInput): Promise<Authorize>;
-  /** Logs out (one account with `loginid`, else all); without `loginid` reconnects stop re-authorizing. */
-  logout(options?: { loginid?: string }): Promise<DerivCallMap['logout']['response']>;
+  authorize(input: string | AuthorizeInput): Promise<AuthorizeResult>;
+  /**
+   * Logs out (one account with `loginid`, else all). The request waits for the socket to be
+   * authorized (during a reconnect or an authorize in flight), so the server revokes the token;
+   * without `loginid`, reconnects stop re-authorizing once it settled.
+   */
+  logout(options?: { loginid?: string | undefined }): Promise<DerivCallMap['logout']['response']>;
   /** Sends `ping`. */
   ping(options?: SendOptions): Promise<DerivCallMap['ping']['response']>;
   /** Opens the socket now instead of on the first request. */
@@ -84,19 +92,26 @@ class DerivClientImpl extends ClientCore implements DerivClient {
     return this.request(request, options) as Promise<DerivResponseFor<Request>>;
   }
 
-  authorize(input: string | AuthorizeInput): Promise<Authorize> {
+  authorize(input: string | AuthorizeInput): Promise<AuthorizeResult> {
     return this.handshakes.set({
       run: ({ send }) => authorizeWithToken(send, input),
-    }) as Promise<Authorize>;
+    }) as Promise<AuthorizeResult>;
   }
 
-  logout(options?: { loginid?: string }): Promise<DerivCallMap['logout']['response']> {
+  logout(options?: { loginid?: string | undefined }): Promise<DerivCallMap['logout']['response']> {
     const loginid = options?.loginid;
-    // A full logout: the next socket must not be authorized again behind the user's back.
-    if (loginid === undefined) void this.handshakes.set(undefined);
-    return this.send(
+    // Sent first, through the gate: while reconnecting or authorizing, it goes out once the socket
+    // is authorized again, so the token is revoked rather than left valid on the server.
+    const reply = this.send(
       loginid === undefined ? { logout: 1 as const } : { logout: 1 as const, loginid },
     );
+    // A full logout: afterwards the next socket must not be authorized again behind the user's back.
+    if (loginid === undefined)
+      void reply.then(
+        () => this.handshakes.set(undefined),
+        () => this.handshakes.set(undefined),
+      );
+    return reply;
   }
 
   ping(options?: SendOptions): Promise<DerivCallMap['ping']['response']> {

@@ -219,16 +219,17 @@ describe('createDerivSession', () => {
     expect(isDerivApiError(error.cause) && error.cause.code).toBe('InvalidToken');
   });
 
-  it('logout during backoff resolves at once and nothing re-authorizes afterwards', async () => {
+  it('logout during backoff revokes once the socket is back, and nothing re-authorizes afterwards', async () => {
     const accounts = await login(server);
     open(accounts);
     await session.authorize();
     server.inject({ type: 'refuseHandshake' });
     server.inject({ type: 'drop' });
     await until(() => client.getSnapshot().status === 'reconnecting');
-    await session.logout();
+    const loggedOut = session.logout();
     expect(session.getSnapshot()).toMatchObject({ status: 'signed_out', accounts: [] });
     server.clearFaults();
+    expect(await loggedOut).toEqual({ revoked: true, unrevoked: [] });
     server.clearLog();
     expect((await session.send({ ping: 1 })).ping).toBe('pong');
     expect(calls()).toEqual(['ping']);

@@ -7,20 +7,26 @@ import {
   isDerivScope,
   LOGIN_ID_PATTERN,
 } from '@deriv-auth/core';
-import type { Authorize, DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import type { DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import { authorizeWithToken, type AuthorizeResult } from './authorizeWithToken.js';
 import { createTokenAuthorizer } from './authorizer.js';
 import type { ConnectionHandshake } from './connectionHandshake.js';
 import { createDerivClient, type DerivClient } from './createDerivClient.js';
 import { isDerivConnectionError } from './derivConnectionError.js';
 import { DerivSessionError } from './derivSessionError.js';
 import { ListenerSet } from './internal/listenerSet.js';
-import type { DerivSession, DerivSessionOptions, SessionSnapshot } from './sessionTypes.js';
+import type {
+  DerivSession,
+  DerivSessionOptions,
+  LogoutResult,
+  SessionSnapshot,
+} from './sessionTypes.js';
 import { createMemoryStorage } from './tokenStorage.js';
 
 interface SessionState {
   status: SessionSnapshot['status'];
   activeAccount: string | undefined;
-  authorize: Authorize | undefined;
+  authorize: AuthorizeResult | undefined;
   error: DerivAuthError | undefined;
 }
 
@@ -34,6 +40,9 @@ const sameAccount = (a: string, b: string): boolean => a.toLowerCase() === b.toL
  * @param options - the client (or its options), the accounts, storage, scope check, authorizer.
  * @returns the session.
  * @throws {TypeError} when client options carry an invalid endpoint.
+ * With a storage that holds accounts and an active account (a page reload) and no `accounts`
+ * option, the session authorizes that account at once (`resume`, default `true`).
+ *
  * @example
  * ```ts
  * // sentState: the state you sent with the login URL (createOAuthState), read back from storage
@@ -62,6 +71,13 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
   let snapshot = buildSnapshot();
   /** Bumped whenever the active identity changes; replies and results of older epochs are dropped. */
   let epoch = 0;
+  /** Whether a token was handed to the client since the last full logout (so one may be live). */
+  let tokensSent = false;
+  /**
+   * Accounts forgotten by a refusal (`session_ended`) whose tokens may still be valid (the others
+   * of a multi-account authorize): a later `logout()` still revokes them.
+   */
+  let unrevokedAfterRefusal: DerivAccount[] = [];
 
   function buildSnapshot(): SessionSnapshot {
     const next: { -readonly [K in keyof SessionSnapshot]: SessionSnapshot[K] } = {
@@ -119,7 +135,12 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
 
   function failWith(error: unknown, account: string, reason: string): DerivAuthError {
     if (isDerivApiError(error) && error.code === 'InvalidToken') {
-      // The token is dead: forget it and end the session; no retry would ever succeed.
+      // The token is dead: forget it and end the session; no retry would ever succeed. The other
+      // accounts' tokens may still be live: logout() revokes them.
+      unrevokedAfterRefusal = dedupe([
+        ...unrevokedAfterRefusal,
+        ...accounts.filter((other) => !sameAccount(other.account, account)),
+      ]);
       accounts = [];
       storage.clear();
       const when = reason === 'reconnect' ? 'after a reconnect' : 'when authorizing';
@@ -136,7 +157,7 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
         });
   }
 
-  function authorize(accountName?: string): Promise<Authorize> {
+  function authorize(accountName?: string): Promise<AuthorizeResult> {
     const remembered = storage.loadActive?.();
     const resumed = remembered !== undefined && findAccount(remembered) ? remembered : undefined;
     const name = accountName ?? state.activeAccount ?? resumed ?? accounts[0]?.account;
@@ -148,17 +169,18 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     if (!target) return Promise.reject(unknownAccount(name));
     const myEpoch = ++epoch;
     const isCurrent = (): boolean => myEpoch === epoch;
+    tokensSent = true;
     update({
       status: 'authorizing',
       activeAccount: target.account,
       authorize: undefined,
       error: undefined,
     });
-    const handshake: ConnectionHandshake<Authorize> = {
+    const handshake: ConnectionHandshake<AuthorizeResult> = {
       run: async (context) => {
         const active = findAccount(target.account) ?? target;
         if (isCurrent() && state.status !== 'authorizing') update({ status: 'authorizing' });
-        let result: Authorize;
+        let result: AuthorizeResult;
         try {
           result = await authorizer.authorize({ ...context, account: active, accounts });
         } catch (error) {
@@ -171,14 +193,16 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
             });
           throw transient || !isCurrent() ? error : (state.error ?? error);
         }
-        if (result.loginid === undefined || !sameAccount(result.loginid, active.account)) {
+        // A custom authorizer is typed to return a loginid; checked anyway, it decides the identity.
+        const loginid = (result as { loginid?: unknown }).loginid;
+        if (typeof loginid !== 'string' || !sameAccount(loginid, active.account)) {
           // A token smuggled in under another account's name: de-authorize the socket, refuse.
           await context.send({ logout: 1 }).catch(() => undefined);
           const mismatch = new DerivSessionError(
             'account_mismatch',
-            `The token given for ${active.account} authorized ${result.loginid ?? 'no account'}; the session was refused.`,
+            `The token given for ${active.account} authorized ${typeof loginid === 'string' ? loginid : 'no account'}; the session was refused.`,
             {
-              details: { expected: active.account, received: result.loginid },
+              details: { expected: active.account, received: loginid },
             },
           );
           if (isCurrent()) update({ status: 'error', authorize: undefined, error: mismatch });
@@ -202,26 +226,45 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     });
   }
 
-  async function logout(logoutOptions?: { loginid?: string }): Promise<void> {
+  /**
+   * Sends `logout` as the socket's current identity: queued behind the installed handshake, so
+   * it goes out once the socket is (re-)authorized, whatever the connection is doing now.
+   */
+  async function sendLogout(loginid?: string): Promise<'revoked' | 'unauthorized' | 'failed'> {
+    try {
+      await client.send(loginid === undefined ? { logout: 1 } : { logout: 1, loginid }, {
+        timeoutMs: LOGOUT_TIMEOUT_MS,
+      });
+      return 'revoked';
+    } catch (error) {
+      // A dead token needs no revoking; an unauthorized socket has nothing to log out.
+      if (isDerivApiError(error) && error.code === 'InvalidToken') return 'revoked';
+      if (isDerivApiError(error) && error.code === 'AuthorizationRequired') return 'unauthorized';
+      return 'failed';
+    }
+  }
+
+  async function logout(logoutOptions?: { loginid?: string | undefined }): Promise<LogoutResult> {
     const loginid = logoutOptions?.loginid;
     const target = loginid === undefined ? undefined : findAccount(loginid);
     if (loginid !== undefined && !target) throw unknownAccount(loginid);
-    const wasAuthorized = state.status === 'authorized';
-    const connectionOpen = client.getSnapshot().status === 'open';
     if (target && accounts.length > 1) {
       accounts = accounts.filter((account) => account !== target);
       storage.save(accounts);
-      if (wasAuthorized && connectionOpen)
-        await client
-          .send({ logout: 1, loginid: target.account }, { timeoutMs: 5_000 })
-          .catch(() => undefined);
+      const outcome = tokensSent ? await sendLogout(target.account) : 'revoked';
       if (state.activeAccount !== undefined && sameAccount(state.activeAccount, target.account)) {
         await authorize(accounts[0]?.account);
       } else publish();
-      return;
+      return outcome === 'revoked'
+        ? { revoked: true, unrevoked: [] }
+        : { revoked: false, unrevoked: [target.account] };
     }
+    const held = dedupe([...accounts, ...unrevokedAfterRefusal]);
+    const mayBeLive = tokensSent && held.length > 0;
     epoch += 1;
     accounts = [];
+    unrevokedAfterRefusal = [];
+    tokensSent = false;
     storage.clear();
     update({
       status: 'signed_out',
@@ -229,10 +272,35 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
       authorize: undefined,
       error: undefined,
     });
-    // No re-authorization on the next socket; while reconnecting there is no server session to end.
-    await client.setHandshake(undefined);
-    if (wasAuthorized && connectionOpen)
-      await client.send({ logout: 1 }, { timeoutMs: 5_000 }).catch(() => undefined);
+    if (!mayBeLive) {
+      await client.setHandshake(undefined);
+      return { revoked: true, unrevoked: [] };
+    }
+    // The installed handshake (if any) authorizes the next socket first: logging out while
+    // reconnecting or while the first authorize is in flight revokes once the socket is authorized.
+    let outcome = await sendLogout();
+    const [first, ...others] = held;
+    if (outcome === 'unauthorized' && first) {
+      // The socket is not authorized (a refused switch left it so): authorize the tokens still held,
+      // once, to revoke them.
+      const revoking = client.setHandshake({
+        run: ({ send: sendOnSocket }) =>
+          authorizeWithToken(sendOnSocket, {
+            token: first.token,
+            tokens: others.slice(0, 25).map((other) => other.token),
+          }),
+      });
+      outcome = await revoking.then(
+        () => sendLogout(),
+        (error: unknown) =>
+          isDerivApiError(error) && error.code === 'InvalidToken' ? 'revoked' : 'failed',
+      );
+    }
+    // No re-authorization on the next socket.
+    await client.setHandshake(undefined).catch(() => undefined);
+    return outcome === 'revoked'
+      ? { revoked: true, unrevoked: [] }
+      : { revoked: false, unrevoked: held.map((account) => account.account) };
   }
 
   const send: DerivClient['send'] = (request, sendOptions) => {
@@ -277,6 +345,13 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     });
   };
 
+  // Resume (a reload): accounts from storage and a remembered active account are authorized now.
+  const remembered =
+    options.resume !== false && options.accounts === undefined ? storage.loadActive?.() : undefined;
+  if (remembered !== undefined && findAccount(remembered))
+    // The outcome shows in the snapshot (`authorized`, or `error` with the reason).
+    authorize(remembered).catch(() => undefined);
+
   return {
     client,
     getSnapshot: () => snapshot,
@@ -304,6 +379,9 @@ export function createDerivSession(options: DerivSessionOptions): DerivSession {
     },
   };
 }
+
+/** How long a `logout` may take (re-authorization included) before it counts as not revoked. */
+const LOGOUT_TIMEOUT_MS = 10_000;
 
 function isDerivClient(value: DerivSessionOptions['client']): value is DerivClient {
   return typeof (value as Partial<DerivClient>).setHandshake === 'function';

@@ -14,7 +14,10 @@ import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
  * - `handshake_failed`: the WebSocket could not be opened (refused, stalled or unreachable).
  * - `reconnect_exhausted`: every allowed reconnect attempt failed.
  * - `no_websocket`: no WebSocket constructor was passed and none exists globally.
- * - `invalid_response`: a reply did not have the shape its call promises.
+ * - `invalid_response`: a reply did not have the shape its call promises, or could not be read at
+ *   all (a malformed error envelope): the request it names rejects with this code.
+ * - `invalid_option`: an option or a per-call setting is out of range (a timeout that is `NaN`,
+ *   zero or negative); thrown by `createDerivClient`, or the rejection of the call.
  */
 export type DerivConnectionErrorCode =
   | 'timeout'
@@ -26,7 +29,8 @@ export type DerivConnectionErrorCode =
   | 'handshake_failed'
   | 'reconnect_exhausted'
   | 'no_websocket'
-  | 'invalid_response';
+  | 'invalid_response'
+  | 'invalid_option';
 
 /**
  * A client-side failure of the transport: timeout, abort, lost or closed socket, full queue.

@@ -8,7 +8,7 @@
 export { createDerivClient } from './createDerivClient.js';
 export type { DerivClient } from './createDerivClient.js';
 export { authorizeWithToken } from './authorizeWithToken.js';
-export type { AuthorizeInput } from './authorizeWithToken.js';
+export type { AuthorizeInput, AuthorizeResult } from './authorizeWithToken.js';
 export type {
   DerivCallMap,
   DerivKnownResponse,
@@ -38,9 +38,11 @@ export type {
   WebSocketLike,
 } from './webSocketLike.js';
 export { createDerivSession } from './createDerivSession.js';
+export { requiresLogin } from './requiresLogin.js';
 export type {
   DerivSession,
   DerivSessionOptions,
+  LogoutResult,
   ScopeCheck,
   SessionSnapshot,
   SessionStatus,

@@ -1,3 +1,4 @@
+import { checkTimeout, MAX_TIMER_MS } from './internal/timeoutLimits.js';
 import type { WebSocketConstructorLike } from './webSocketLike.js';
 
 /**
@@ -12,15 +13,21 @@ import type { WebSocketConstructorLike } from './webSocketLike.js';
  */
 export interface ReconnectOptions {
   /** Attempts in a row before giving up with `reconnect_exhausted`. Default 10. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** Delay before the first retry, before jitter. Default 500 ms. */
-  initialDelayMs?: number;
+  initialDelayMs?: number | undefined;
   /** Upper bound of any delay. Default 30 000 ms. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** Share of each delay that is random, 0..1. Default 0.5 (delay is 50-100% of the step). */
-  jitter?: number;
+  jitter?: number | undefined;
   /** Random source in [0, 1), replaceable in tests. Default `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
+  /**
+   * How long a connection must stay ready before the attempt counter resets. Default 10 000 ms.
+   * A server that accepts the handshake and then closes again and again (flapping) therefore
+   * still reaches `maxAttempts`, instead of getting the token re-sent forever.
+   */
+  stableAfterMs?: number | undefined;
 }
 
 /**
@@ -36,9 +43,9 @@ export interface ReconnectOptions {
  */
 export interface KeepAliveOptions {
   /** Quiet time after which a `ping` goes out. Default 30 000 ms, well under Deriv's 2-minute idle close. */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** How long a keep-alive `ping` may stay unanswered before the socket counts as dead. Default 10 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /**
@@ -52,7 +59,7 @@ export interface KeepAliveOptions {
  */
 export interface QueueOptions {
   /** Most requests that may wait; the next one rejects with `queue_full`. Default 100. */
-  maxSize?: number;
+  maxSize?: number | undefined;
 }
 
 /**
@@ -108,27 +115,48 @@ export interface DerivClientOptions {
   /** Your app id from https://api.deriv.com/dashboard. OAuth tokens only work with the app id that issued them. */
   appId: number | string;
   /** WebSocket endpoint. Default `wss://ws.derivws.com/websockets/v3`. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** Language sent as `l`. Default `EN`. */
-  language?: string;
+  language?: string | undefined;
   /** Brand sent as `brand`. Default `deriv`. */
-  brand?: string;
+  brand?: string | undefined;
   /** WebSocket constructor. Default `globalThis.WebSocket`, read when the first socket opens. */
-  WebSocket?: WebSocketConstructorLike;
-  /** Time a request may take, queue wait included. Default 30 000 ms. */
-  requestTimeoutMs?: number;
+  WebSocket?: WebSocketConstructorLike | undefined;
+  /**
+   * Time a request may take from `send` to its reply, queue wait included: the deadline holds
+   * whatever the socket is doing (connecting, failing, reconnecting). Default 30 000 ms. `NaN`,
+   * zero and negative values throw `invalid_option`; values above 2^31-1 ms (`Infinity`
+   * included) are clamped to it.
+   */
+  requestTimeoutMs?: number | undefined;
   /** Time the opening handshake may take before the attempt counts as failed. Default 10 000 ms. */
-  connectTimeoutMs?: number;
+  connectTimeoutMs?: number | undefined;
   /** Keep-alive settings, or `false` to send no pings. */
-  keepAlive?: KeepAliveOptions | false;
+  keepAlive?: KeepAliveOptions | false | undefined;
   /** Reconnect settings, or `false` to stop at the first loss. */
-  reconnect?: ReconnectOptions | false;
+  reconnect?: ReconnectOptions | false | undefined;
   /** Waiting room for requests made before the socket is ready, or `false` to reject them (`not_connected`). */
-  queue?: QueueOptions | false;
+  queue?: QueueOptions | false | undefined;
   /** Observer for log-worthy events; it never receives a token. */
-  onEvent?: (event: DerivClientEvent) => void;
+  onEvent?: ((event: DerivClientEvent) => void) | undefined;
   /** Clock override, for tests. */
-  clock?: Clock;
+  clock?: Clock | undefined;
+}
+
+/** {@link ReconnectOptions} with every default applied. */
+export interface ResolvedReconnectOptions {
+  maxAttempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+  jitter: number;
+  random: () => number;
+  stableAfterMs: number;
+}
+
+/** {@link KeepAliveOptions} with every default applied. */
+export interface ResolvedKeepAliveOptions {
+  intervalMs: number;
+  timeoutMs: number;
 }
 
 /** Options with every default applied. */
@@ -137,8 +165,8 @@ export interface ResolvedClientOptions {
   WebSocket: WebSocketConstructorLike | undefined;
   requestTimeoutMs: number;
   connectTimeoutMs: number;
-  keepAlive: Required<KeepAliveOptions> | false;
-  reconnect: Required<ReconnectOptions> | false;
+  keepAlive: ResolvedKeepAliveOptions | false;
+  reconnect: ResolvedReconnectOptions | false;
   queueSize: number | false;
   onEvent: ((event: DerivClientEvent) => void) | undefined;
   clock: Clock;
@@ -177,11 +205,12 @@ export function buildSocketUrl(
   return url.toString();
 }
 
-const DEFAULT_KEEP_ALIVE: Required<KeepAliveOptions> = Object.freeze({
+const DEFAULT_KEEP_ALIVE: ResolvedKeepAliveOptions = Object.freeze({
   intervalMs: 30_000,
   timeoutMs: 10_000,
 });
-const DEFAULT_RECONNECT: Required<ReconnectOptions> = Object.freeze({
+const DEFAULT_RECONNECT: ResolvedReconnectOptions = Object.freeze({
+  stableAfterMs: 10_000,
   maxAttempts: 10,
   initialDelayMs: 500,
   maxDelayMs: 30_000,
@@ -189,25 +218,49 @@ const DEFAULT_RECONNECT: Required<ReconnectOptions> = Object.freeze({
   random: () => Math.random(),
 });
 
-/** Applies defaults (shared frozen objects when nothing is overridden: thousands of clients, one copy). */
+/** `value` without its `undefined` properties (so `{ x: undefined }` keeps the default of `x`). */
+function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+/**
+ * Applies defaults (shared frozen objects when nothing is overridden: thousands of clients, one
+ * copy) and checks every duration (see `checkTimeout`).
+ *
+ * @throws {DerivConnectionError} `invalid_option` for a duration that is `NaN`, zero or negative.
+ */
 export function resolveClientOptions(options: DerivClientOptions): ResolvedClientOptions {
-  const keepAlive =
+  const keepAlive: ResolvedKeepAliveOptions | false =
     options.keepAlive === false
       ? false
       : options.keepAlive === undefined
         ? DEFAULT_KEEP_ALIVE
-        : { ...DEFAULT_KEEP_ALIVE, ...options.keepAlive };
-  const reconnect =
+        : { ...DEFAULT_KEEP_ALIVE, ...definedOnly(options.keepAlive) };
+  if (keepAlive && keepAlive !== DEFAULT_KEEP_ALIVE) {
+    keepAlive.intervalMs = checkTimeout('keepAlive.intervalMs', keepAlive.intervalMs);
+    keepAlive.timeoutMs = checkTimeout('keepAlive.timeoutMs', keepAlive.timeoutMs);
+  }
+  const reconnect: ResolvedReconnectOptions | false =
     options.reconnect === false
       ? false
       : options.reconnect === undefined
         ? DEFAULT_RECONNECT
-        : { ...DEFAULT_RECONNECT, ...options.reconnect };
+        : { ...DEFAULT_RECONNECT, ...definedOnly(options.reconnect) };
+  if (reconnect && reconnect !== DEFAULT_RECONNECT)
+    reconnect.stableAfterMs = checkTimeout('reconnect.stableAfterMs', reconnect.stableAfterMs);
   return {
     url: buildSocketUrl(options),
     WebSocket: options.WebSocket,
-    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
-    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    requestTimeoutMs:
+      options.requestTimeoutMs === undefined
+        ? 30_000
+        : checkTimeout('requestTimeoutMs', options.requestTimeoutMs),
+    connectTimeoutMs:
+      options.connectTimeoutMs === undefined
+        ? 10_000
+        : checkTimeout('connectTimeoutMs', options.connectTimeoutMs),
     keepAlive,
     reconnect,
     queueSize: options.queue === false ? false : (options.queue?.maxSize ?? 100),
@@ -229,8 +282,11 @@ export function resolveClientOptions(options: DerivClientOptions): ResolvedClien
  * ```
  * @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
  */
-export function computeBackoffDelay(attempt: number, options: Required<ReconnectOptions>): number {
+export function computeBackoffDelay(
+  attempt: number,
+  options: Pick<ResolvedReconnectOptions, 'initialDelayMs' | 'maxDelayMs' | 'jitter' | 'random'>,
+): number {
   const step = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1));
   const jitter = Math.min(1, Math.max(0, options.jitter));
-  return Math.round(step * (1 - jitter) + step * jitter * options.random());
+  return Math.min(MAX_TIMER_MS, Math.round(step * (1 - jitter) + step * jitter * options.random()));
 }

@@ -1,4 +1,5 @@
-import type { Authorize, DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import type { DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
+import type { AuthorizeResult } from './authorizeWithToken.js';
 import type { Authorizer } from './authorizer.js';
 import type { DerivClientOptions } from './options.js';
 import type { DerivClient } from './createDerivClient.js';
@@ -37,7 +38,7 @@ export interface SessionSnapshot {
   /** The account requests act as, once chosen. */
   readonly activeAccount?: string;
   /** The last `authorize` result of the active account. */
-  readonly authorize?: Authorize;
+  readonly authorize?: AuthorizeResult;
   /** Scopes granted to the active token (empty until authorized). */
   readonly scopes: readonly DerivScope[];
   /** Why the session is in `error`, or the last refusal. */
@@ -68,13 +69,40 @@ export interface DerivSessionOptions {
   /** A client to use, or options to create one (the session then closes it on `close()`). */
   client: DerivClient | DerivClientOptions;
   /** Accounts from the OAuth redirect; default: whatever `storage` holds. */
-  accounts?: DerivAccount[];
+  accounts?: DerivAccount[] | undefined;
   /** Where accounts are kept; default memory only. */
-  storage?: TokenStorage;
+  storage?: TokenStorage | undefined;
   /** Local scope check before each call: `true` (default) uses core's map, `false` skips, or your own function. */
-  checkScopes?: boolean | ScopeCheck;
+  checkScopes?: boolean | ScopeCheck | undefined;
   /** How a socket is authorized; default {@link createTokenAuthorizer}. */
-  authorizer?: Authorizer;
+  authorizer?: Authorizer | undefined;
+  /**
+   * Authorize the stored active account as soon as the session is created, so a reload keeps the
+   * user signed in. Default `true`; it applies only when `accounts` is not given (they come from
+   * `storage`) and the storage remembers an active account (`loadActive`). The outcome shows in
+   * the snapshot: `authorizing`, then `authorized`, or `error` (see `requiresLogin`).
+   */
+  resume?: boolean | undefined;
+}
+
+/**
+ * What {@link DerivSession.logout} achieved on the server. The tokens are forgotten locally in
+ * every case; `revoked: false` means the server may still accept some of them (the connection
+ * was down or the client closed), so treat them as leaked credentials: they expire, or the user
+ * can revoke them under Deriv's security settings.
+ *
+ * @example
+ * ```ts
+ * const { revoked, unrevoked } = await session.logout();
+ * if (!revoked) console.warn('Could not revoke the sessions of', unrevoked.join(', '));
+ * ```
+ * @see {@link DerivSession.logout}
+ */
+export interface LogoutResult {
+  /** `true` when no token the session handed out is known to remain valid on the server. */
+  readonly revoked: boolean;
+  /** Login ids whose tokens may still be valid (empty when `revoked`). */
+  readonly unrevoked: readonly string[];
 }
 
 /**
@@ -97,11 +125,17 @@ export interface DerivSession {
   /** Replaces the session's accounts (e.g. after a new login) and stores them. */
   setAccounts(accounts: DerivAccount[]): void;
   /** Authorizes `account` (default: the active or first one) and keeps it authorized across reconnects. */
-  authorize(account?: string): Promise<Authorize>;
+  authorize(account?: string): Promise<AuthorizeResult>;
   /** Makes another of the session's accounts active, on the same socket. */
-  switchAccount(account: string): Promise<Authorize>;
-  /** Logs out one account (`loginid`) or all, forgetting their tokens. */
-  logout(options?: { loginid?: string }): Promise<void>;
+  switchAccount(account: string): Promise<AuthorizeResult>;
+  /**
+   * Logs out one account (`loginid`) or all, forgetting their tokens, and revokes them on the
+   * server: `logout` is sent once the socket is authorized (after a reconnect or an authorize in
+   * flight), and tokens a refused switch left behind are authorized once more to be revoked.
+   * Resolves with what could not be revoked (see {@link LogoutResult}); never rejects for a
+   * connection failure.
+   */
+  logout(options?: { loginid?: string | undefined }): Promise<LogoutResult>;
   /** Sends a request as the active account, after the local scope check. */
   send: DerivClient['send'];
   /** Detaches from the client (and closes it when the session created it). */

@@ -35,7 +35,7 @@ export interface TokenStorage {
  */
 export interface WebTokenStorageOptions {
   /** Storage key. Default `deriv-auth:accounts`. */
-  key?: string;
+  key?: string | undefined;
 }
 
 /**

@@ -31,7 +31,8 @@ export interface ConnectionSnapshot {
 
 /**
  * Counts of everything the client holds on to, for leak checks in tests and health pages: all zero
- * (except `subscribers`) after `close()`.
+ * after `close()`, except `subscribers` and the two running totals (`listenerErrors`,
+ * `droppedMessages`).
  *
  * @example
  * ```ts
@@ -53,4 +54,11 @@ export interface ClientDiagnostics {
   readonly abortListeners: number;
   /** `subscribe` listeners. */
   readonly subscribers: number;
+  /**
+   * User callbacks (`onEvent`, `subscribe` listeners) that threw. Their errors are swallowed so
+   * that no request is orphaned; a non-zero count means a bug in one of your callbacks.
+   */
+  readonly listenerErrors: number;
+  /** Reply frames dropped: not JSON, no envelope, or naming no waiting request. */
+  readonly droppedMessages: number;
 }

@@ -1,4 +1,4 @@
-import { createDerivApiError, getCallName, type DerivErrorEnvelope } from '@deriv-auth/core';
+import { getCallName } from '@deriv-auth/core';
 import type { DerivRequest, DerivResponse, SendOptions } from '../calls.js';
 import { DerivConnectionError } from '../derivConnectionError.js';
 import {
@@ -11,9 +11,12 @@ import type { WebSocketConstructorLike } from '../webSocketLike.js';
 import { HandshakeRunner } from './handshakeRunner.js';
 import { KeepAlive } from './keepAlive.js';
 import { ListenerSet } from './listenerSet.js';
-import { RequestManager, type ReplyEnvelope, type RequestEntry } from './requestManager.js';
+import { RequestManager, type RequestEntry } from './requestManager.js';
 import { SocketConnection, type SocketEnd, type SocketOwner } from './socketConnection.js';
+import { decodeReply } from './decodeReply.js';
+import { SecretRegistry } from './scrubSecrets.js';
 import { createCountedTimers, type CancelTimer, type CountedTimers } from './timers.js';
+import { timeoutOrError } from './timeoutLimits.js';
 
 const IDLE_SNAPSHOT: ConnectionSnapshot = Object.freeze({ status: 'idle', attempt: 0 });
 
@@ -46,6 +49,19 @@ export class ClientCore implements SocketOwner {
   #everOpened = false;
   #terminal = false;
   #cancelReconnect: CancelTimer | undefined;
+  /**
+   * Failed attempts since the connection was last stable (ready for `stableAfterMs`): the retry
+   * budget. Not reset by a mere successful handshake, so a server that authorizes and then
+   * closes cannot get the token re-sent forever.
+   */
+  #failures = 0;
+  #cancelStable: CancelTimer | undefined;
+  /** User callbacks (`onEvent`, `subscribe` listeners) that threw; swallowed and counted. */
+  #listenerErrors = 0;
+  /** Frames dropped because they could not be understood and named no request. */
+  #droppedMessages = 0;
+  /** Secrets this client has sent, scrubbed from any text from outside. */
+  readonly secrets = new SecretRegistry();
 
   constructor(options: ResolvedClientOptions) {
     this.options = options;
@@ -64,11 +80,24 @@ export class ClientCore implements SocketOwner {
   }
 
   subscribe(listener: () => void): () => void {
-    return (this.#listeners ??= new ListenerSet()).add(listener);
+    return (this.#listeners ??= new ListenerSet(() => {
+      this.#listenerErrors += 1;
+    })).add(listener);
   }
 
+  /**
+   * Reports `event` to `onEvent`. A throwing listener is isolated: the error is swallowed and
+   * counted (`listenerErrors` in the diagnostics), so it can never make `send` throw, orphan a
+   * request or stop the queue. Nothing is logged: the SDK writes no console lines.
+   */
   emit(event: DerivClientEvent): void {
-    this.options.onEvent?.(event);
+    const onEvent = this.options.onEvent;
+    if (!onEvent) return;
+    try {
+      onEvent(event);
+    } catch {
+      this.#listenerErrors += 1;
+    }
   }
 
   get socket(): SocketConnection | undefined {
@@ -87,6 +116,8 @@ export class ClientCore implements SocketOwner {
       socketListeners: this.socketListeners,
       abortListeners: this.requests.abortListenerCount,
       subscribers: this.#listeners?.size ?? 0,
+      listenerErrors: this.#listenerErrors,
+      droppedMessages: this.#droppedMessages,
     };
   }
 
@@ -147,10 +178,13 @@ export class ClientCore implements SocketOwner {
           cause: signal.reason,
         }),
       );
-    const { entry, promise } = this.requests.register(call, request, {
-      timeoutMs: options?.timeoutMs ?? this.options.requestTimeoutMs,
-      signal,
-    });
+    const timeoutMs =
+      options?.timeoutMs === undefined
+        ? this.options.requestTimeoutMs
+        : timeoutOrError('timeoutMs', options.timeoutMs);
+    if (typeof timeoutMs !== 'number') return Promise.reject(timeoutMs);
+    this.secrets.noteRequest(request);
+    const { entry, promise } = this.requests.register(call, request, { timeoutMs, signal });
     const socket = this.#socket;
     if (
       socket?.isOpen &&
@@ -235,7 +269,11 @@ export class ClientCore implements SocketOwner {
     const handshake = this.#handshakes?.current;
     if (handshake?.socketUrl) {
       this.#opening = true;
-      Promise.resolve(handshake.socketUrl({ url: this.options.url })).then(
+      const socketUrl = handshake.socketUrl;
+      // A user callback: a synchronous throw becomes a rejection like any other failure.
+      new Promise<string>((resolve) => {
+        resolve(socketUrl({ url: this.options.url }));
+      }).then(
         (url) => {
           this.#opening = false;
           if (!this.#terminal) this.#openSocket(WebSocketCtor, url);
@@ -245,7 +283,7 @@ export class ClientCore implements SocketOwner {
           if (!this.#terminal)
             this.#afterLoss(
               new DerivConnectionError('handshake_failed', 'Could not get a URL for the socket.', {
-                cause: error,
+                cause: this.secrets.scrubCause(error),
               }),
             );
         },
@@ -260,7 +298,7 @@ export class ClientCore implements SocketOwner {
     } catch (error) {
       this.#afterLoss(
         new DerivConnectionError('handshake_failed', 'The WebSocket could not be created.', {
-          cause: error,
+          cause: this.secrets.scrubCause(error),
         }),
       );
       return;
@@ -279,11 +317,19 @@ export class ClientCore implements SocketOwner {
     else this.markReady(socket); // no handshake ever installed: the socket is usable at once
   }
 
-  /** Opens the gate: status `open`, attempts reset, queued requests written in order. */
+  /**
+   * Opens the gate: status `open`, queued requests written in order. The retry budget resets
+   * only once the socket has stayed up for `stableAfterMs`.
+   */
   markReady(socket: SocketConnection): void {
     if (this.#socket !== socket || !socket.isOpen) return;
     this.#ready = true;
     this.setSnapshot({ status: 'open', attempt: 0, lastError: undefined });
+    if (this.#failures > 0 && !this.#cancelStable && this.options.reconnect !== false)
+      this.#cancelStable = this.timers.set(() => {
+        this.#cancelStable = undefined;
+        if (this.#socket === socket && this.#ready) this.#failures = 0;
+      }, this.options.reconnect.stableAfterMs);
     this.emit({ type: 'ready' });
     for (const entry of this.requests.drainQueue()) this.write(entry, socket);
   }
@@ -293,39 +339,33 @@ export class ClientCore implements SocketOwner {
     this.#ready = false;
   }
 
-  /** {@link SocketOwner}: a text frame arrived on the current socket. */
+  /**
+   * {@link SocketOwner}: a text frame arrived on the current socket. Never throws (it runs in the
+   * socket's listener): {@link decodeReply} turns any frame into a reply, an error for the request
+   * it names, or a dropped frame (counted in `droppedMessages`, reported as `ignored_message`).
+   */
   socketMessage(text: string): void {
     this.#keepAlive.noteReceived();
-    let reply: unknown;
-    try {
-      reply = JSON.parse(text);
-    } catch {
-      this.emit({ type: 'ignored_message', reason: 'malformed' });
+    const decoded = decodeReply(text, this.secrets);
+    if (decoded.kind === 'ignored') {
+      this.#droppedMessages += 1;
+      this.emit({ type: 'ignored_message', reason: decoded.reason });
       return;
     }
-    if (
-      typeof reply !== 'object' ||
-      reply === null ||
-      typeof (reply as { msg_type?: unknown }).msg_type !== 'string'
-    ) {
-      this.emit({ type: 'ignored_message', reason: 'malformed' });
+    if (decoded.kind === 'error' && decoded.fatal) {
+      // InvalidAppID: the server closes the socket and every retry would fail the same way.
+      void this.terminate(decoded.error);
       return;
     }
-    const envelope = reply as ReplyEnvelope;
-    const error = envelope.error as { code?: unknown } | undefined;
-    if (error?.code === 'InvalidAppID') {
-      // Fatal: the server closes the socket and every retry would fail the same way.
-      void this.terminate(createDerivApiError(envelope as unknown as DerivErrorEnvelope));
-      return;
-    }
-    if (
-      !this.requests.handleReply(envelope, (value) =>
-        createDerivApiError(value as unknown as DerivErrorEnvelope),
-      )
-    ) {
+    const handled =
+      decoded.kind === 'error'
+        ? this.requests.settleById(decoded.reqId, decoded.error)
+        : this.requests.settleById(decoded.reqId, undefined, decoded.reply);
+    if (!handled) {
+      this.#droppedMessages += 1;
       this.emit({
         type: 'ignored_message',
-        reason: typeof envelope.req_id === 'number' ? 'unknown_req_id' : 'no_req_id',
+        reason: decoded.reqId === undefined ? 'no_req_id' : 'unknown_req_id',
       });
     }
   }
@@ -336,6 +376,8 @@ export class ClientCore implements SocketOwner {
     this.#socket = undefined;
     this.#ready = false;
     this.#keepAlive.stop();
+    this.#cancelStable?.();
+    this.#cancelStable = undefined;
     this.emit({ type: 'close', code: end.code, byClient: end.byClient });
     this.requests.rejectInflight(
       (entry) =>
@@ -395,7 +437,10 @@ export class ClientCore implements SocketOwner {
       void this.terminate(error);
       return;
     }
-    const attempt = this.#snapshot.attempt + 1;
+    this.#failures += 1;
+    const attempt = this.#failures;
+    // A connection failure is an error worth reporting, with its (scrubbed) cause.
+    this.emit({ type: 'error', error });
     if (attempt > reconnect.maxAttempts) {
       void this.terminate(
         new DerivConnectionError(
@@ -420,6 +465,8 @@ export class ClientCore implements SocketOwner {
     this.#terminal = true;
     this.#cancelReconnect?.();
     this.#cancelReconnect = undefined;
+    this.#cancelStable?.();
+    this.#cancelStable = undefined;
     this.#keepAlive.stop();
     const closed = new DerivConnectionError(
       'closed',

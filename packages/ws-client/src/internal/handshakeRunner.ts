@@ -8,6 +8,8 @@ interface HandshakeRecord {
   waiters: { resolve: (value: unknown) => void; reject: (error: unknown) => void }[];
   /** The socket this handshake last completed on; it reruns on any other. */
   doneOn: SocketConnection | undefined;
+  /** Cancels the deadline of the first result (see {@link HandshakeRunner.set}). */
+  cancelDeadline: (() => void) | undefined;
 }
 
 /**
@@ -29,7 +31,12 @@ export class HandshakeRunner {
     return this.#record?.handshake;
   }
 
-  /** Installs `handshake` (or none) and resolves with its first successful result. */
+  /**
+   * Installs `handshake` (or none) and resolves with its first successful result. The promise has
+   * the request deadline (`requestTimeoutMs`): when the socket cannot be opened or authorized in
+   * time, it rejects with `timeout` (the connection's last error as `cause`) instead of waiting
+   * through every reconnect. The handshake stays installed and still runs when a socket opens.
+   */
   set(handshake: ConnectionHandshake | undefined): Promise<unknown> {
     const previous = this.#record;
     if (previous)
@@ -41,11 +48,29 @@ export class HandshakeRunner {
       this.#record = undefined;
       return Promise.resolve(undefined);
     }
-    const record: HandshakeRecord = { handshake, waiters: [], doneOn: undefined };
+    const record: HandshakeRecord = {
+      handshake,
+      waiters: [],
+      doneOn: undefined,
+      cancelDeadline: undefined,
+    };
     this.#record = record;
     const promise = new Promise((resolve, reject) => {
       record.waiters.push({ resolve, reject });
     });
+    const timeoutMs = this.#core.options.requestTimeoutMs;
+    record.cancelDeadline = this.#core.timers.set(() => {
+      record.cancelDeadline = undefined;
+      const lastError = this.#core.getSnapshot().lastError;
+      this.#settle(
+        record,
+        new DerivConnectionError(
+          'timeout',
+          `The connection was not ready and authorized within ${timeoutMs} ms.`,
+          { details: { timeoutMs }, ...(lastError === undefined ? {} : { cause: lastError }) },
+        ),
+      );
+    }, timeoutMs);
     if (this.#core.isTerminal) {
       this.#settle(
         record,
@@ -119,6 +144,8 @@ export class HandshakeRunner {
       }
       if (this.#record !== record || this.#core.socket !== socket) continue;
       record.doneOn = socket;
+      record.cancelDeadline?.();
+      record.cancelDeadline = undefined;
       const waiters = record.waiters;
       record.waiters = [];
       for (const waiter of waiters) waiter.resolve(result);
@@ -133,6 +160,8 @@ export class HandshakeRunner {
   }
 
   #settle(record: HandshakeRecord, error: unknown): void {
+    record.cancelDeadline?.();
+    record.cancelDeadline = undefined;
     const waiters = record.waiters;
     record.waiters = [];
     for (const waiter of waiters) waiter.reject(error);

@@ -1,8 +1,15 @@
 /**
  * A set of `() => void` listeners, the shape `useSyncExternalStore` wants. One listener throwing
- * does not stop the others; the error surfaces asynchronously like an uncaught event handler's.
+ * does not stop the others, and its error is swallowed and reported to `onError` (the client
+ * counts it in its diagnostics): rethrowing it, even asynchronously, would end a Node process.
  */
 export class ListenerSet {
+  readonly #onError: ((error: unknown) => void) | undefined;
+
+  constructor(onError?: (error: unknown) => void) {
+    this.#onError = onError;
+  }
+
   // Created on first use: most clients of a server-side fleet never get a subscriber.
   #listeners: Set<() => void> | undefined;
 
@@ -18,16 +25,18 @@ export class ListenerSet {
     };
   }
 
-  /** Calls every listener. */
+  /** Calls every listener (a snapshot of the set: listeners added or removed meanwhile wait for the next call). */
   notify(): void {
     if (!this.#listeners || this.#listeners.size === 0) return;
     for (const listener of [...this.#listeners]) {
       try {
         listener();
       } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
+        try {
+          this.#onError?.(error);
+        } catch {
+          // The error handler is ours and does not throw; nothing may escape a notification.
+        }
       }
     }
   }

@@ -25,7 +25,7 @@ const authorizeArbitrary = fc.record(
 );
 
 describe('readAuthorize', () => {
-  it('accepts every reply core’s AuthorizeResponseSchema accepts', () => {
+  it('accepts every reply core’s AuthorizeResponseSchema accepts that has the fields AuthorizeResult requires', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -34,8 +34,15 @@ describe('readAuthorize', () => {
         }),
         (reply) => {
           const schema = AuthorizeResponseSchema.safeParse(reply);
-          if (schema.success && schema.data.authorize)
-            expect(readAuthorize(reply)).toBe(reply.authorize);
+          const data = schema.success ? schema.data.authorize : undefined;
+          const complete =
+            data !== undefined &&
+            typeof data.loginid === 'string' &&
+            Array.isArray(data.scopes) &&
+            typeof data.balance === 'number' &&
+            typeof data.currency === 'string';
+          if (complete) expect(readAuthorize(reply)).toBe(reply.authorize);
+          else if (schema.success) expect(readAuthorize(reply)).toBeUndefined();
         },
       ),
     );
@@ -47,9 +54,10 @@ describe('readAuthorize', () => {
     expect(readAuthorize({ authorize: { account_list: [1] } })).toBeUndefined();
     expect(readAuthorize({ authorize: [] })).toBeUndefined();
     expect(readAuthorize(null)).toBeUndefined();
-    expect(readAuthorize({ authorize: { loginid: 'CR1', trading: {} } })).toEqual({
-      loginid: 'CR1',
-      trading: {},
-    });
+    expect(
+      readAuthorize({ authorize: { loginid: 'CR1', scopes: [], currency: 'USD' } }),
+    ).toBeUndefined();
+    const complete = { loginid: 'CR1', scopes: ['read'], balance: 0, currency: '', trading: {} };
+    expect(readAuthorize({ authorize: complete })).toEqual(complete);
   });
 });

@@ -124,6 +124,19 @@ export class RequestManager {
   }
 
   /**
+   * Settles the in-flight request `reqId` with `error`, or resolves it with `reply`.
+   *
+   * @returns `false` when no in-flight request has that `req_id` (late, unknown or missing).
+   */
+  settleById(reqId: number | undefined, error: unknown, reply?: ReplyEnvelope): boolean {
+    if (reqId === undefined) return false;
+    const entry = this.#inflight.get(reqId);
+    if (!entry) return false;
+    this.settle(entry, error, reply);
+    return true;
+  }
+
+  /**
    * Settles the in-flight request a reply belongs to.
    *
    * @returns `false` when no in-flight request has that `req_id` (late, unknown or missing).

@@ -4,6 +4,7 @@ import type {
   WebSocketEventLike,
   WebSocketLike,
 } from '../webSocketLike.js';
+import type { SecretRegistry } from './scrubSecrets.js';
 import type { CancelTimer, CountedTimers } from './timers.js';
 
 /** The EventEmitter face of Node's `ws` sockets (duck-typed: nothing imports `ws`). */
@@ -30,6 +31,8 @@ export interface SocketEnd {
  */
 export interface SocketOwner {
   readonly timers: CountedTimers;
+  /** Scrubs the client's secrets from close reasons and error causes. */
+  readonly secrets: SecretRegistry;
   /** Listeners currently attached to sockets, for diagnostics. */
   socketListeners: number;
   socketOpened(connection: SocketConnection): void;
@@ -59,6 +62,11 @@ function onEmitterClose(this: OwnedSocket, code: unknown, reason: unknown): void
     code: typeof code === 'number' ? code : 1006,
     reason: reason instanceof Uint8Array ? new TextDecoder().decode(reason) : '',
   });
+}
+// Stays on a detached EventEmitter socket for its whole life: `ws` throws (and a Node process exits)
+// when it emits `error` with no listener, and a closing socket may still receive a bad frame.
+function ignoreLateError(): void {
+  // The socket is gone for us; its late error concerns nobody.
 }
 const EMITTER_LISTENERS = [
   ['open', onEmitterOpen],
@@ -188,6 +196,12 @@ export class SocketConnection {
 
   #closeSocket(code: number, reason: string): void {
     this.#cancelGraceTimer ??= this.#owner.timers.set(() => {
+      // No close event in time: end the socket for good (`ws` has `terminate()`), then detach.
+      try {
+        (this.#socket as { terminate?: () => void }).terminate?.();
+      } catch {
+        // Already gone.
+      }
       this.#detach();
     }, CLOSE_GRACE_MS);
     try {
@@ -218,13 +232,21 @@ export class SocketConnection {
 
   /** The socket's `error` event. @internal */
   handleError(event: WebSocketEventLike): void {
+    const secrets = this.#owner.secrets;
     const message =
-      typeof event.message === 'string' && event.message !== '' ? `: ${event.message}` : '';
+      typeof event.message === 'string' && event.message !== ''
+        ? `: ${secrets.scrubText(event.message)}`
+        : '';
     const code = this.#opened ? 'connection_lost' : 'handshake_failed';
+    const cause = secrets.scrubCause(event.error);
     this.#end(
       1006,
       false,
-      new DerivConnectionError(code, `The WebSocket failed${message}.`, { cause: event.error }),
+      new DerivConnectionError(
+        code,
+        `The WebSocket failed${message}.`,
+        cause === undefined ? {} : { cause },
+      ),
     );
     this.#closeSocket(1000, '');
   }
@@ -232,8 +254,11 @@ export class SocketConnection {
   /** The socket's `close` event. @internal */
   handleClose(event: WebSocketEventLike): void {
     const code = typeof event.code === 'number' ? event.code : 1006;
+    // The reason is server text (it may quote a token: `4001 "revoked a1-..."`): scrubbed, bounded.
     const reason =
-      typeof event.reason === 'string' && event.reason !== '' ? ` (${event.reason})` : '';
+      typeof event.reason === 'string' && event.reason !== ''
+        ? ` (${this.#owner.secrets.scrubText(event.reason.slice(0, 123))})`
+        : '';
     const errorCode = this.#opened ? 'connection_lost' : 'handshake_failed';
     this.#end(
       code,
@@ -264,6 +289,7 @@ export class SocketConnection {
     } else {
       const socket = this.#socket as OwnedSocket;
       for (const [type, listener] of EMITTER_LISTENERS) socket.off(type, listener);
+      socket.on('error', ignoreLateError);
       socket[CONNECTION] = undefined;
     }
     this.#owner.socketListeners -= EMITTER_LISTENERS.length;

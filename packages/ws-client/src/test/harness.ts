@@ -119,7 +119,12 @@ export function track<T extends DerivClient | DerivSession>(target: T): T {
 /** Closes `client` and returns what it still holds: all zero means nothing leaked. */
 export async function closeAndCount(client: DerivClient): Promise<Record<string, number>> {
   await client.close();
-  const { subscribers: _subscribers, ...rest } = client.getDiagnostics();
+  const {
+    subscribers: _subscribers,
+    droppedMessages: _droppedMessages,
+    listenerErrors: _listenerErrors,
+    ...rest
+  } = client.getDiagnostics();
   return rest;
 }
 

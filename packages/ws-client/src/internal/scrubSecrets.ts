@@ -1,0 +1,79 @@
+import { REDACTED, redactSecrets } from '@deriv-auth/core';
+
+// Secrets that ride in URLs and headers, whatever core's patterns know: `otp=` of one-time socket
+// URLs, `Bearer ...`. (core's `redactSecrets` covers `token1=`, `authorize=` and JSON members.)
+const EXTRA_SECRET_TEXT = /((?:^|[?&#\s;,])(?:otp|token\w*|access_token|code)=)[^&#\s"']*/gi;
+const BEARER = /(\bBearer\s)[^\s"',;]+/gi;
+
+/** Shortest literal scrubbed: shorter ones would also hit ordinary words. */
+const MIN_SECRET_LENGTH = 8;
+/** Cap on the text scrubbed: longer text is cut first (server text is attacker text). */
+const MAX_TEXT_LENGTH = 2_000;
+const MAX_CAUSE_DEPTH = 4;
+
+/**
+ * The secrets a client has sent (tokens in `authorize` and `tokens`), so that text the SDK did not
+ * write (a close reason, a server message, a `ws` error) can be scrubbed of them before it reaches
+ * an error, an event or a snapshot. Bounded: the newest {@link SecretRegistry.MAX} are kept.
+ */
+export class SecretRegistry {
+  static readonly MAX = 64;
+  readonly #secrets = new Set<string>();
+
+  /** Remembers every secret of a request about to be sent. */
+  noteRequest(request: object): void {
+    const { authorize, tokens } = request as { authorize?: unknown; tokens?: unknown };
+    this.#add(authorize);
+    if (Array.isArray(tokens)) for (const token of tokens) this.#add(token);
+  }
+
+  #add(secret: unknown): void {
+    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) return;
+    this.#secrets.delete(secret);
+    this.#secrets.add(secret);
+    if (this.#secrets.size > SecretRegistry.MAX) {
+      const oldest = this.#secrets.values().next().value;
+      if (oldest !== undefined) this.#secrets.delete(oldest);
+    }
+  }
+
+  /** Replaces every literal secret in `text` (safe inside JSON: the marker needs no escaping). */
+  scrubLiterals(text: string): string {
+    let result = text;
+    for (const secret of this.#secrets)
+      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    return result;
+  }
+
+  /** Scrubs outside text: bounded, literal secrets replaced, then secret-shaped parts redacted. */
+  scrubText(text: string): string {
+    const bounded = text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…` : text;
+    return redactSecrets(this.scrubLiterals(bounded))
+      .replace(EXTRA_SECRET_TEXT, `$1${REDACTED}`)
+      .replace(BEARER, `$1${REDACTED}`);
+  }
+
+  /**
+   * A `cause` from outside (a `ws` error, a thrown `socketUrl`), fit to carry: an `Error` becomes a
+   * copy with its name, `code` (`ECONNREFUSED`), scrubbed message and stack and scrubbed cause
+   * chain; a string is scrubbed; anything else is dropped (it could hold anything).
+   */
+  scrubCause(cause: unknown, depth = 0): unknown {
+    if (typeof cause === 'string') return this.scrubText(cause);
+    if (!(cause instanceof Error) || depth >= MAX_CAUSE_DEPTH) return undefined;
+    try {
+      const inner = this.scrubCause(cause.cause, depth + 1);
+      const copy = new Error(
+        this.scrubText(cause.message),
+        inner === undefined ? {} : { cause: inner },
+      );
+      copy.name = typeof cause.name === 'string' ? cause.name : 'Error';
+      copy.stack = `${copy.name}: ${copy.message}`;
+      const code = (cause as { code?: unknown }).code;
+      if (typeof code === 'string' && /^\w{1,40}$/.test(code)) Object.assign(copy, { code });
+      return copy;
+    } catch {
+      return undefined;
+    }
+  }
+}
