@@ -23,7 +23,12 @@ async function complete(accounts: string, account: AccountChoice) {
     },
     authorize: (loginid) => {
       authorized.push(loginid);
-      return Promise.resolve({ loginid: loginid ?? '' });
+      return Promise.resolve({
+        loginid: loginid ?? '',
+        scopes: ['read'],
+        balance: 0,
+        currency: 'USD',
+      });
     },
   };
   const outcome = await completeLogin({ session, account, environment: browser.environment }).then(

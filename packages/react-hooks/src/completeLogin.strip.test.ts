@@ -17,7 +17,8 @@ function seeded(seed: number): () => number {
 
 const session: CompleteLoginParameters['session'] = {
   setAccounts: () => undefined,
-  authorize: () => Promise.resolve({}),
+  authorize: () =>
+    Promise.resolve({ loginid: 'CR100', scopes: ['read'], balance: 0, currency: 'USD' }),
 };
 
 describe('completeLogin strips every callback, whatever its shape', () => {
@@ -74,7 +75,12 @@ function landOn(callback: (state: string) => string) {
     setAccounts: () => undefined,
     authorize: (account) => {
       authorized.push(account);
-      return Promise.resolve({ loginid: account ?? '' });
+      return Promise.resolve({
+        loginid: account ?? '',
+        scopes: ['read'],
+        balance: 0,
+        currency: 'USD',
+      });
     },
   };
   const promise = completeLogin({ session: recording, environment: browser.environment });

@@ -20,7 +20,12 @@ function recordingSession() {
     },
     authorize(account) {
       calls.authorize.push(account);
-      return Promise.resolve({ loginid: account ?? '' });
+      return Promise.resolve({
+        loginid: account ?? '',
+        scopes: ['read'],
+        balance: 0,
+        currency: 'USD',
+      });
     },
   };
   return { session, calls };

@@ -9,7 +9,8 @@ const FORGED = `http://localhost:5173/redirect?acct1=CR799393&token1=${TOKEN}&cu
 
 const newSession = (): CompleteLoginParameters['session'] => ({
   setAccounts: () => undefined,
-  authorize: () => Promise.resolve({}),
+  authorize: () =>
+    Promise.resolve({ loginid: 'CR100', scopes: ['read'], balance: 0, currency: 'USD' }),
 });
 
 /** Resolves after the task in which completeLogin decides whether to report. */

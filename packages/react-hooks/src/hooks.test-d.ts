@@ -1,5 +1,5 @@
 import type { Authorize, DerivAuthError } from '@deriv-auth/core';
-import type { SessionSnapshot } from '@deriv-auth/ws-client';
+import type { AuthorizeResult, LogoutResult, SessionSnapshot } from '@deriv-auth/ws-client';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   completeLogin,
@@ -44,9 +44,9 @@ describe('public hook types', () => {
   it('useDerivActions exposes promise-returning actions', () => {
     const { authorize, switchAccount, logout } = useDerivActions();
     expectTypeOf(authorize).parameters.toEqualTypeOf<[account?: string]>();
-    expectTypeOf(authorize).returns.toEqualTypeOf<Promise<Authorize>>();
+    expectTypeOf(authorize).returns.toEqualTypeOf<Promise<AuthorizeResult>>();
     expectTypeOf(switchAccount).parameter(0).toEqualTypeOf<string>();
-    expectTypeOf(logout).returns.toEqualTypeOf<Promise<void>>();
+    expectTypeOf(logout).returns.toEqualTypeOf<Promise<LogoutResult>>();
     // @ts-expect-error switching needs an account
     void switchAccount();
   });

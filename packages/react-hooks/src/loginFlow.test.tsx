@@ -234,6 +234,8 @@ describe('the login flow in React against the mock server', () => {
       socketListeners: 0,
       abortListeners: 0,
       subscribers: 0,
+      listenerErrors: 0,
+      droppedMessages: 0,
     });
     // And no timer at all is left in the process. Counted process-wide, so short one-shot timers
     // already set elsewhere get time to fire; a keep-alive (30 s) or reconnect loop never would.
