@@ -79,7 +79,7 @@ const budgets = [
     // (11,526 -> 12,798 B). The New API added ~4.2 KB: its zod-free helpers ~2.0 KB, oauth4webapi's
     // challenge ~1.1 KB, its schemas (pipe and transform, new to core) ~1.2 KB. Budget re-measured.
     target: 10 * 1024,
-    limit: 17_200,
+    limit: 17_400,
   },
 ];
 
