@@ -76,3 +76,16 @@ export type {
   WebsiteStatusRequest,
   WebsiteStatusResponse,
 } from './schemas/calls.js';
+export type { DerivCalls } from './generated/derivApiTypes.js';
+export type * as DerivApi from './generated/derivApiTypes.js';
+export type {
+  CallNameOf,
+  DerivCallMap,
+  DerivCallName,
+  DerivCallTypes,
+  DerivRequest,
+  DerivRequestFor,
+  DerivResponseFor,
+  ExactDerivRequest,
+} from './derivCalls.js';
+export type { DerivNewApiCallName, DerivNewApiCalls } from './derivNewApiCalls.js';
