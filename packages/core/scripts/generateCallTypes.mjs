@@ -84,7 +84,14 @@ function toType(schema, context) {
     const { [combinator]: branches, description: _d, title: _t, ...shared } = schema;
     return union(branches.map((branch) => toType({ ...shared, ...branch }, context)));
   }
-  if (schema.enum) return union(schema.enum.map((value) => JSON.stringify(value)));
+  if (schema.enum) {
+    // `type: ["null", "string"]` with an enum of strings: the schemas mark nullability in `type`
+    // and list only the non-null values in `enum`; Deriv sends null there.
+    const nullable = Array.isArray(schema.type) && schema.type.includes('null');
+    return union(
+      [...schema.enum, ...(nullable ? [null] : [])].map((value) => JSON.stringify(value)),
+    );
+  }
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (types.length === 0) return schema.properties ? objectType(schema, context) : 'unknown';
   return union(
@@ -129,35 +136,55 @@ function isUnion(type) {
 
 const wrap = (type) => (isUnion(type) ? `(${type})` : type);
 
+/** A union without repeats, and without literals their primitive already covers. */
 function union(types) {
   const unique = [...new Set(types)];
   if (unique.includes('unknown')) return 'unknown';
-  return unique.join(' | ');
+  return unique
+    .filter((type) => !(unique.includes('number') && /^-?\d/.test(type)))
+    .filter((type) => !(unique.includes('string') && type.startsWith('"')))
+    .join(' | ');
 }
 
 /**
  * An object type. `additionalProperties: false` without `patternProperties` gives an exact type
  * (no index signature), so a misspelled key on a fresh object literal is a compile error.
- * Otherwise an index signature carries what else the schema allows.
+ * Otherwise an index signature carries what else the schema allows (TypeScript cannot restrict
+ * keys to a regular expression, so pattern-keyed values apply to every string key).
  */
 function objectType(schema, context) {
   const required = new Set(schema.required ?? []);
   const members = Object.entries(schema.properties ?? {}).map(([name, property]) => {
     const type = toType(property, context);
     const extra = property.type === 'integer' && !property.enum ? ['', 'An integer.'] : [];
-    return { type, text: `${doc(property, extra)}${propertyKey(name)}${required.has(name) ? '' : '?'}: ${type};` };
+    return {
+      type,
+      text: `${doc(property, extra)}${propertyKey(name)}${required.has(name) ? '' : '?'}: ${type};`,
+    };
   });
   const extraValues = Object.values(schema.patternProperties ?? {}).map((pattern) =>
     toType(pattern, context),
   );
-  if (schema.additionalProperties !== false) extraValues.push(toType(schema.additionalProperties, context));
+  // With `patternProperties`, the patterns describe the keys the server sends (currency codes,
+  // login ids): keys outside them get no `unknown` escape hatch unless the schema says so.
+  // Without patterns, an object the schema leaves open stays open.
+  const open = schema.patternProperties
+    ? schema.additionalProperties === true || typeof schema.additionalProperties === 'object'
+    : schema.additionalProperties !== false;
+  if (open) extraValues.push(toType(schema.additionalProperties, context));
   if (extraValues.length > 0) {
     // An index signature must admit every declared property's type too.
     const value = union(extraValues);
-    const admitted = value === 'unknown' ? value : union([...extraValues, ...members.map((m) => m.type)]);
+    const admitted =
+      value === 'unknown' ? value : union([...extraValues, ...members.map((m) => m.type)]);
     const patterns = Object.keys(schema.patternProperties ?? {});
-    const note = patterns.length ? `/** Keys matching ${patterns.map((p) => `\`${p}\``).join(', ')}. */\n` : '';
-    members.push({ type: admitted, text: `${note.replaceAll('@', '\\@')}[key: string]: ${admitted};` });
+    const note = patterns.length
+      ? `/** Keys matching ${patterns.map((p) => `\`${p}\``).join(', ')}. */\n`
+      : '';
+    members.push({
+      type: admitted,
+      text: `${note.replaceAll('@', '\\@')}[key: string]: ${admitted};`,
+    });
   }
   if (members.length === 0) return 'Record<string, never>';
   return `{\n${members.map((member) => member.text).join('\n')}\n}`;

@@ -49,17 +49,17 @@ describe('send-like functions return the reply type of the call they are given',
       sendExact({ ticks_history: 'R_100', end: 'latest', style: 'candles' }),
     ).resolves.toEqualTypeOf<DerivApi.TicksHistoryResponse>();
     expectTypeOf(sendExact(proposal)).resolves.toEqualTypeOf<DerivApi.ProposalResponse>();
-    expectTypeOf(sendExact({ buy: '1234', price: 10 })).resolves.toEqualTypeOf<
-      DerivApi.BuyResponse
-    >();
+    expectTypeOf(
+      sendExact({ buy: '1234', price: 10 }),
+    ).resolves.toEqualTypeOf<DerivApi.BuyResponse>();
     expectTypeOf(sendExact({ balance: 1 })).resolves.toEqualTypeOf<DerivApi.BalanceResponse>();
-    expectTypeOf(sendExact({ authorize: 'a1-token' })).resolves.toEqualTypeOf<
-      DerivApi.AuthorizeResponse
-    >();
+    expectTypeOf(
+      sendExact({ authorize: 'a1-token' }),
+    ).resolves.toEqualTypeOf<DerivApi.AuthorizeResponse>();
     // Arrays stay mutable under `const R` (the constraint's arrays are mutable).
-    expectTypeOf(sendExact({ ticks: ['R_100', 'R_50'], subscribe: 1 })).resolves.toEqualTypeOf<
-      DerivApi.TicksResponse
-    >();
+    expectTypeOf(
+      sendExact({ ticks: ['R_100', 'R_50'], subscribe: 1 }),
+    ).resolves.toEqualTypeOf<DerivApi.TicksResponse>();
   });
 
   it('rejects a misspelled field on the exact signature', () => {

@@ -60,7 +60,11 @@ export type CallNameOf<Request, Calls extends DerivCallMap<Calls> = DerivCalls> 
  * the request fits exactly (`{ active_symbols, landing_company }` also extends the open-ended
  * check against `landing_company`'s request, which has no `active_symbols` field).
  */
-type FittingCall<Request, Calls extends DerivCallMap<Calls>, Candidate> = Candidate extends keyof Calls
+type FittingCall<
+  Request,
+  Calls extends DerivCallMap<Calls>,
+  Candidate,
+> = Candidate extends keyof Calls
   ? Request extends Calls[Candidate]['request']
     ? [Exclude<keyof Request, keyof Calls[Candidate]['request']>] extends [never]
       ? Candidate
@@ -89,7 +93,9 @@ type FittingCall<Request, Calls extends DerivCallMap<Calls>, Candidate> = Candid
  */
 export type ExactDerivRequest<Request, Calls extends DerivCallMap<Calls> = DerivCalls> = Request &
   NoInfer<{
-    [Key in Exclude<keyof Request, DeclaredKeys<Calls, Extract<keyof Request, keyof Calls>>>]: never;
+    [
+      Key in Exclude<keyof Request, DeclaredKeys<Calls, Extract<keyof Request, keyof Calls>>>
+    ]: never;
   }>;
 
 /**

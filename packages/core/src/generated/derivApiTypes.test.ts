@@ -11,7 +11,7 @@ const sourceDir = fileURLToPath(new URL('..', import.meta.url));
 const packageDir = join(sourceDir, '..');
 const generator = join(packageDir, 'scripts/generateCallTypes.mjs');
 const generatedFiles = ['derivApiTypes.ts', 'test/apiTypesCalls.ts'];
-const schemaDir = process.env.DERIV_API_SCHEMAS ?? '/work/shared/reference/deriv-api-schemas';
+const schemaDir = process.env['DERIV_API_SCHEMAS'] ?? '/work/shared/reference/deriv-api-schemas';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const read = (file: string): string => readFileSync(join(sourceDir, 'generated', file), 'utf8');
