@@ -49,28 +49,19 @@ export type DerivRequest<Calls extends DerivCallMap<Calls> = DerivCalls> = {
  * type Other = CallNameOf<{ active_symbols: 'brief'; landing_company: 'svg' }>; // 'active_symbols'
  * ```
  */
-export type CallNameOf<Request, Calls extends DerivCallMap<Calls> = DerivCalls> = FittingCall<
-  Request,
-  Calls,
-  Extract<keyof Request, keyof Calls>
->;
-
-/**
- * Distributes over the candidate names (one or two in practice), keeping those whose request type
- * the request fits exactly (`{ active_symbols, landing_company }` also extends the open-ended
- * check against `landing_company`'s request, which has no `active_symbols` field).
- */
-type FittingCall<
-  Request,
-  Calls extends DerivCallMap<Calls>,
-  Candidate,
-> = Candidate extends keyof Calls
-  ? Request extends Calls[Candidate]['request']
-    ? [Exclude<keyof Request, keyof Calls[Candidate]['request']>] extends [never]
-      ? Candidate
+// Distributes over the candidate names (one or two in practice), keeping those whose request type
+// the request fits exactly: `{ active_symbols, landing_company }` also extends `landing_company`'s
+// request (extends ignores extra keys), which has no `active_symbols` field.
+export type CallNameOf<Request, Calls extends DerivCallMap<Calls> = DerivCalls> =
+  Extract<keyof Request, keyof Calls> extends infer Candidate
+    ? Candidate extends keyof Calls
+      ? Request extends Calls[Candidate]['request']
+        ? [Exclude<keyof Request, keyof Calls[Candidate]['request']>] extends [never]
+          ? Candidate
+          : never
+        : never
       : never
-    : never
-  : never;
+    : never;
 
 /**
  * A request checked field by field: any key its call's request type does not declare becomes
@@ -91,19 +82,21 @@ type FittingCall<
  * ): Promise<DerivResponseFor<CallNameOf<R>>>;
  * ```
  */
+// The declared keys are those of every candidate call's request (a request naming two calls, such
+// as active_symbols with a landing_company filter, may use both); every key when the request names
+// no call, since the `DerivRequest` constraint reports that case better.
 export type ExactDerivRequest<Request, Calls extends DerivCallMap<Calls> = DerivCalls> = Request &
   NoInfer<{
     [
-      Key in Exclude<keyof Request, DeclaredKeys<Calls, Extract<keyof Request, keyof Calls>>>
+      Key in Exclude<
+        keyof Request,
+        Extract<keyof Request, keyof Calls> extends infer Candidate
+          ? [Candidate] extends [never]
+            ? PropertyKey
+            : Candidate extends keyof Calls
+              ? keyof Calls[Candidate]['request']
+              : never
+          : never
+      >
     ]: never;
   }>;
-
-/**
- * The keys the candidate calls' requests declare; every key when the request names no call (the
- * `DerivRequest` constraint reports that case better).
- */
-type DeclaredKeys<Calls extends DerivCallMap<Calls>, Candidate> = [Candidate] extends [never]
-  ? PropertyKey
-  : Candidate extends keyof Calls
-    ? keyof Calls[Candidate]['request']
-    : never;

@@ -33,19 +33,6 @@ export type DerivNewApiCallName =
   | 'trading_times'
   | 'transaction';
 
-/** Renames one key, keeping whether it is optional and its TSDoc (a homomorphic mapped type). */
-type RenameKey<Type, From extends keyof Type, To extends string> = {
-  [Key in keyof Type as Key extends From ? To : Key]: Type[Key];
-};
-
-/**
- * A legacy request as a New API socket takes it: no `loginid` (the socket is bound to one
- * account), and `proposal` names its market `underlying_symbol` instead of `symbol`.
- */
-type NewApiRequest<Name extends DerivNewApiCallName> = Name extends 'proposal'
-  ? RenameKey<Omit<DerivCalls['proposal']['request'], 'loginid'>, 'symbol', 'underlying_symbol'>
-  : Omit<DerivCalls[Name]['request'], 'loginid'>;
-
 /**
  * Every call of Deriv's New API socket by name, in the shape of {@link DerivCalls}: pass it as the
  * `Calls` parameter of {@link DerivRequestFor}, {@link CallNameOf} and the other helpers.
@@ -65,7 +52,19 @@ type NewApiRequest<Name extends DerivNewApiCallName> = Name extends 'proposal'
  */
 export type DerivNewApiCalls = {
   [Name in DerivNewApiCallName]: {
-    request: NewApiRequest<Name>;
+    // No loginid (the socket is bound to one account); proposal's `symbol` is renamed with a
+    // homomorphic mapped type, which keeps it required and keeps its TSDoc.
+    request: {
+      [
+        Key in keyof DerivCalls[Name]['request'] as Key extends 'loginid'
+          ? never
+          : Name extends 'proposal'
+            ? Key extends 'symbol'
+              ? 'underlying_symbol'
+              : Key
+            : Key
+      ]: DerivCalls[Name]['request'][Key];
+    };
     response: DerivCalls[Name]['response'];
   };
 };
