@@ -8,6 +8,9 @@
 //   the agreement type test (found by shape in that package's index.d.ts, not by guessing names).
 // Each file's header records SHA-256 hashes of the schemas, of this script and of the file's own
 // body; src/generated/derivApiTypes.test.ts checks them (and regenerates when the schemas exist).
+// Not expressible in TypeScript types, so left to the server's validation: `pattern`, `minimum`/
+// `maximum`, `minLength`/`maxLength`, `minItems`/`maxItems` (arrays stay `T[]`), `uniqueItems`, and
+// `if`/`then`/`else` (used once, to tighten a password pattern).
 // Usage: node scripts/generateCallTypes.mjs [schemaDir] [outDir]
 // (schemaDir default: $DERIV_API_SCHEMAS or /work/shared/reference/deriv-api-schemas;
 // outDir default: src/generated).
