@@ -7,6 +7,7 @@ import type {
   DerivRequest,
   DerivRequestFor,
   DerivResponseFor,
+  ExactDerivFields,
   ExactDerivRequest,
 } from './index.js';
 
@@ -67,6 +68,11 @@ describe('send-like functions return the reply type of the call they are given',
     void sendExact({ ticks_history: 'R_100', end: 'latest', stlye: 'candles' });
     // @ts-expect-error `amount_` is no field of proposal
     void sendExact({ ...proposal, amount_: 10 });
+    const parameters = { contract_type: 'CALL', currency: 'USD', symbol: 'R_100' } as const;
+    // @ts-expect-error `amout` is no field of buy's parameters (nested objects are checked too)
+    void sendExact({ buy: '1', price: 10, parameters: { ...parameters, amout: 10 } });
+    // Open objects stay open.
+    void sendExact({ buy: '1', price: 10, parameters, passthrough: { anything: [1] } });
     // The bare signature cannot: a type parameter's constraint skips the excess-property check.
     void send({ ticks_history: 'R_100', end: 'latest', stlye: 'candles' });
   });
@@ -132,5 +138,18 @@ describe('the call map', () => {
     expectTypeOf<Balance['currency']>().toEqualTypeOf<string>();
     expectTypeOf<DerivResponseFor<'ping'>['ping']>().toEqualTypeOf<'pong' | undefined>();
     expectTypeOf<DerivResponseFor<'ticks'>['msg_type']>().toEqualTypeOf<'tick'>();
+  });
+});
+
+describe('ExactDerivFields', () => {
+  it('marks undeclared keys never, nested too, and lets a oneOf value fit either branch', () => {
+    type Shape = { a: { x: number } | { y: number }; open?: { [key: string]: unknown } };
+    type Fits<Value> = Value extends ExactDerivFields<Value, Shape> ? true : false;
+    expectTypeOf<Fits<{ a: { y: 1 } }>>().toEqualTypeOf<true>();
+    expectTypeOf<Fits<{ a: { x: 1 } }>>().toEqualTypeOf<true>();
+    expectTypeOf<Fits<{ a: { q: 1 } }>>().toEqualTypeOf<false>();
+    expectTypeOf<Fits<{ a: { x: 1; y: 1 } }>>().toEqualTypeOf<false>();
+    expectTypeOf<Fits<{ open: { q: 1 } }>>().toEqualTypeOf<true>();
+    expectTypeOf<Fits<{ b: 1 }>>().toEqualTypeOf<false>();
   });
 });

@@ -65,7 +65,8 @@ export type CallNameOf<Request, Calls extends DerivCallMap<Calls> = DerivCalls> 
 
 /**
  * A request checked field by field: any key its call's request type does not declare becomes
- * `never`, so a misspelled field is a compile error even though the request is a generic argument.
+ * `never` (in nested objects too), so a misspelled field is a compile error even though the
+ * request is a generic argument.
  *
  * @remarks
  * TypeScript checks a fresh object literal for unknown keys only against a concrete type, not
@@ -82,21 +83,37 @@ export type CallNameOf<Request, Calls extends DerivCallMap<Calls> = DerivCalls> 
  * ): Promise<DerivResponseFor<CallNameOf<R>>>;
  * ```
  */
-// The declared keys are those of every candidate call's request (a request naming two calls, such
-// as active_symbols with a landing_company filter, may use both); every key when the request names
-// no call, since the `DerivRequest` constraint reports that case better.
+// The shape is every candidate call's request (a request naming two calls, such as
+// active_symbols with a landing_company filter, may use both); when the request names no call,
+// nothing is marked, since the `DerivRequest` constraint reports that case better.
 export type ExactDerivRequest<Request, Calls extends DerivCallMap<Calls> = DerivCalls> = Request &
-  NoInfer<{
-    [
-      Key in Exclude<
-        keyof Request,
-        Extract<keyof Request, keyof Calls> extends infer Candidate
-          ? [Candidate] extends [never]
-            ? PropertyKey
-            : Candidate extends keyof Calls
-              ? keyof Calls[Candidate]['request']
-              : never
-          : never
-      >
-    ]: never;
-  }>;
+  NoInfer<
+    Extract<keyof Request, keyof Calls> extends infer Candidate
+      ? [Candidate] extends [never]
+        ? unknown
+        : ExactDerivFields<
+            Request,
+            Candidate extends keyof Calls ? Calls[Candidate]['request'] : never
+          >
+      : never
+  >;
+
+/**
+ * `Value`'s keys that `Shape` does not declare, as `never`, in nested objects too: the check
+ * behind {@link ExactDerivRequest}. Where the shape is a union of objects (a `oneOf`), the value
+ * must fit one branch. Stops where the shape is open (an index signature) or an array.
+ */
+export type ExactDerivFields<Value, Shape> = Value extends readonly unknown[]
+  ? unknown
+  : Value extends object
+    ? // Distributes over Shape: against a union of objects, Value must fit one of them exactly.
+      Shape extends object
+      ? string extends keyof Shape
+        ? unknown
+        : {
+            [Key in keyof Value]: Key extends keyof Shape
+              ? ExactDerivFields<Value[Key], NonNullable<Shape[Key]>>
+              : never;
+          }
+      : unknown
+    : unknown;

@@ -86,6 +86,7 @@ export type {
   DerivRequest,
   DerivRequestFor,
   DerivResponseFor,
+  ExactDerivFields,
   ExactDerivRequest,
 } from './derivCalls.js';
 export type { DerivNewApiCallName, DerivNewApiCalls } from './derivNewApiCalls.js';
