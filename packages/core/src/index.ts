@@ -154,3 +154,17 @@ export type {
   CreateAccountResponse,
   OtpResponse,
 } from './schemas/restApi.js';
+export type { DerivCalls } from './generated/derivApiTypes.js';
+export type * as DerivApi from './generated/derivApiTypes.js';
+export type {
+  CallNameOf,
+  DerivCallMap,
+  DerivCallName,
+  DerivCallTypes,
+  DerivRequest,
+  DerivRequestFor,
+  DerivResponseFor,
+  ExactDerivFields,
+  ExactDerivRequest,
+} from './derivCalls.js';
+export type { DerivNewApiCallName, DerivNewApiCalls } from './derivNewApiCalls.js';
