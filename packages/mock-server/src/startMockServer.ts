@@ -6,6 +6,10 @@ import { ConsentGuard, listenedHostnames } from './internal/consentGuard.js';
 import { assertValidFault, FaultRegistry } from './internal/faultRegistry.js';
 import { MockConnection } from './internal/mockConnection.js';
 import { MockState } from './internal/mockState.js';
+import type { NewApiEndpoint } from './internal/newApiCalls.js';
+import { createNewApiHandle } from './internal/newApiHelpers.js';
+import { createNewApiContext, routeNewApiRequest } from './internal/newApiRoutes.js';
+import { decideNewApiUpgrade } from './internal/otpSockets.js';
 import { buildRedirectUrl, handleHttpRequest } from './internal/oauthRoutes.js';
 import { ReceivedLog } from './internal/receivedLog.js';
 import { parseRequestTarget } from './internal/requestTarget.js';
@@ -20,6 +24,8 @@ import type {
 } from './types.js';
 
 const WEBSOCKET_PATH = '/websockets/v3';
+const NEW_API_SOCKET_PREFIX = '/trading/v1/options/ws/';
+const isNewApiSocketPath = (path: string): boolean => path.startsWith(NEW_API_SOCKET_PREFIX);
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -82,6 +88,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   );
   const state = new MockState(options.apps, options.users);
   const faults = new FaultRegistry();
+  const newApi = createNewApiContext(state, guard, faults, options.newApi);
   const log = new ReceivedLog(options.maxLogEntries ?? 10_000);
   const context = { state, faults, log, rateLimit };
   const connections = new Map<string, MockConnection>();
@@ -100,7 +107,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     maxPayload: 1024 * 1024,
   });
 
-  const onConnection = (socket: WebSocket, target: URL, transport: Duplex): void => {
+  const onConnection = (
+    socket: WebSocket,
+    target: URL,
+    transport: Duplex,
+    endpoint: NewApiEndpoint | undefined,
+  ): void => {
+    if (endpoint !== undefined) {
+      connectionCount += 1;
+      const id = `c${connectionCount}`;
+      connections.set(id, new MockConnection(id, 0, socket, transport, context, endpoint));
+      socket.on('close', () => connections.delete(id));
+      return;
+    }
     const appIdText = target.searchParams.get('app_id');
     const appId = appIdText !== null && /^\d+$/u.test(appIdText) ? Number(appIdText) : Number.NaN;
     if (!state.apps.has(appId)) {
@@ -127,8 +146,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       guard,
       request,
       response,
+      (url, incoming, outgoing) => routeNewApiRequest(newApi, url, incoming, outgoing),
     );
   });
+  const openSocketsOf = (userId: string): number => {
+    let count = 0;
+    for (const connection of connections.values())
+      if (connection.endpoint?.account?.userId === userId) count += 1;
+    return count;
+  };
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -140,7 +166,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       rejectUpgrade(socket, 400, 'Request targets are /path?query only.');
       return;
     }
-    if (target.pathname !== WEBSOCKET_PATH) {
+    const isNewApi = isNewApiSocketPath(target.pathname);
+    if (target.pathname !== WEBSOCKET_PATH && !isNewApi) {
       rejectUpgrade(socket, 404, `WebSocket endpoint is ${WEBSOCKET_PATH}`);
       return;
     }
@@ -150,11 +177,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return;
     }
     if (fault?.type === 'stallHandshake') return;
+    const decision = isNewApi ? decideNewApiUpgrade(newApi, target, openSocketsOf) : undefined;
+    if (isNewApi && decision === undefined) {
+      rejectUpgrade(socket, 404, 'New API sockets are /ws/demo, /ws/real and /ws/public.');
+      return;
+    }
+    if (decision !== undefined && 'status' in decision) {
+      rejectUpgrade(socket, decision.status, decision.text);
+      return;
+    }
     wss.handleUpgrade(request, socket, head, (webSocket) => {
       // A frame ws refuses (over maxPayload, invalid UTF-8, reserved bits set, bad opcode) is an
       // `error` event, then ws closes with 1009/1007/1002. Without a listener it would end the process.
       webSocket.on('error', () => undefined);
-      onConnection(webSocket, target, socket);
+      onConnection(webSocket, target, socket, decision?.endpoint);
     });
   });
 
@@ -209,6 +245,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       targets.forEach((connection) => {
         connection.sendMalformed(undefined);
       });
+    else if (fault.type === 'accessTokenExpired') newApi.tokens.expireAllAccess();
     else return false;
     return true;
   };
@@ -254,6 +291,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     revokeUser: (userId) => {
       state.revokeUser(userId);
+      newApi.tokens.revokeUser(userId);
     },
     inject(fault: MockFault, faultOptions: MockFaultOptions = {}) {
       assertValidFault(fault, faultOptions);
@@ -267,6 +305,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       [...connections.values()].map((connection) => ({
         id: connection.id,
         appId: connection.appId,
+        endpoint: connection.endpoint?.kind ?? 'legacy',
+        ...(connection.endpoint?.account === undefined
+          ? {}
+          : { accountId: connection.endpoint.account.accountId }),
         ...(connection.session.active === undefined ? {} : { loginid: connection.session.active }),
         authorizedLoginids: [...connection.session.authorized.keys()],
       })),
@@ -274,6 +316,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     clearLog: () => {
       log.clear();
     },
+    newApi: createNewApiHandle(newApi, httpUrl),
   };
   return handle;
 }
