@@ -106,3 +106,11 @@ export async function loginOverHttp(
     code_verifier: verifier,
   });
 }
+
+/** The `data.url` of an OTP reply ('' when absent). */
+export function otpUrlOf(answer: HttpAnswer): string {
+  const data = answer.body['data'];
+  return typeof data === 'object' && data !== null && 'url' in data && typeof data.url === 'string'
+    ? data.url
+    : '';
+}
