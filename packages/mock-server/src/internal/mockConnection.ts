@@ -177,7 +177,9 @@ export class MockConnection {
     echoRequest: Record<string, unknown>,
     outcome: CallOutcome,
   ): void {
-    const message: Record<string, unknown> = { echo_req: echoRequest, msg_type: call ?? 'error' };
+    // Deriv answers `ticks` with `msg_type: 'tick'`; every other call with its own name.
+    const msgType = call === 'ticks' ? 'tick' : (call ?? 'error');
+    const message: Record<string, unknown> = { echo_req: echoRequest, msg_type: msgType };
     if ('error' in outcome) message['error'] = outcome.error;
     else Object.assign(message, outcome.body);
     if (echoRequest['passthrough'] !== undefined)
