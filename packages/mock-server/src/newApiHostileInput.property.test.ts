@@ -151,6 +151,8 @@ describe('REST', () => {
             'nothing',
           ),
           fc.webSegment().map((segment) => `accounts/${segment}/otp`),
+          // Percent escapes decodeURIComponent throws on.
+          fc.constantFrom('accounts/%E0%A4%A/otp', 'accounts/%/otp', 'accounts/%ZZ/otp'),
           fc.string({ maxLength: 12 }).map((text) => `accounts/${encodeURIComponent(text)}/otp`),
         ),
         fc.constantFrom('valid', 'canary', 'none'),
