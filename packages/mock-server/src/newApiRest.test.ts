@@ -96,6 +96,12 @@ describe('authentication, scope and rate limit', () => {
     );
   });
 
+  it('answers the tokens of the revoked fixture user with 401, as on the legacy flow', async () => {
+    const mock = await start();
+    const token = mock.newApi.issueTokens({ user: 'revoked' }).access_token;
+    expectError(await rest(mock, ACCOUNTS, { token }), 401, 'Unauthorized');
+  });
+
   it('answers a revoked user with 401', async () => {
     const mock = await start();
     const token = mock.newApi.issueTokens({ user: 'john' }).access_token;

@@ -33,7 +33,14 @@ export function createNewApiContext(
     config,
     guard,
     faults,
-    tokens: new NewApiTokens(config),
+    tokens: new NewApiTokens(
+      config,
+      new Set(
+        [...state.users.values()]
+          .filter((user) => user.tokensRevoked === true)
+          .map((user) => user.id),
+      ),
+    ),
     accounts: new NewApiAccounts(state),
   };
 }

@@ -46,7 +46,14 @@ export class NewApiTokens {
   readonly refresh = new Map<string, RefreshRecord>();
   private readonly otps = new Map<string, OtpRecord>();
 
-  constructor(private readonly config: NewApiConfig) {}
+  /**
+   * @param revokedUsers - fixture users whose every token is born revoked (`tokensRevoked`), on
+   * this flow as on the legacy one
+   */
+  constructor(
+    private readonly config: NewApiConfig,
+    private readonly revokedUsers: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** A fresh `ory_ac_...` code. */
   issueCode(grant: Grant, redirectUri: string, challenge: string, now = Date.now()): string {
@@ -85,12 +92,17 @@ export class NewApiTokens {
       userId: grant.userId,
       scopes: grant.scopes,
       expiresAt: now + this.config.accessTtlMs,
-      revoked: false,
+      revoked: this.revokedUsers.has(grant.userId),
     });
     let refreshToken: string | undefined;
     if (withRefresh && this.config.refresh !== 'disabled') {
       refreshToken = `ory_rt_${random(32)}.${random(16)}`;
-      this.refresh.set(refreshToken, { ...grant, scopes: grant.scopes, revoked: false });
+      this.refresh.set(refreshToken, {
+        clientId: grant.clientId,
+        userId: grant.userId,
+        scopes: grant.scopes,
+        revoked: this.revokedUsers.has(grant.userId),
+      });
     }
     return {
       access_token: accessToken,
