@@ -98,17 +98,24 @@ export interface MockNewApiLoginResult {
 
 /** The body of a successful `/oauth2/token` reply (RFC 6749 §5.1). */
 export interface MockTokenResponse {
+  /** `ory_at_...`: the bearer token of the REST calls. */
   readonly access_token: string;
   readonly token_type: 'bearer';
+  /** Seconds the access token lives; absent with `sendExpiresIn: false`. */
   readonly expires_in?: number;
+  /** `ory_rt_...`; absent with `refresh: 'disabled'`, and in `'reuse'` refresh replies. */
   readonly refresh_token?: string;
+  /** The granted scopes, space separated. */
   readonly scope: string;
 }
 
 /** Options of {@link MockNewApi.issueTokens}. */
 export interface MockIssueTokensOptions {
+  /** A registered client id; `mockClient1089` by default. */
   readonly clientId?: string;
+  /** Fixture user id; the first user (`john`) by default. */
   readonly user?: string;
+  /** Scopes granted; all four by default. */
   readonly scopes?: readonly MockNewApiScope[];
 }
 
