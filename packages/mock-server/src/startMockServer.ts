@@ -1,4 +1,4 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -9,10 +9,9 @@ import { MockState } from './internal/mockState.js';
 import type { NewApiEndpoint } from './internal/newApiCalls.js';
 import { createNewApiHandle } from './internal/newApiHelpers.js';
 import { createNewApiContext, routeNewApiRequest } from './internal/newApiRoutes.js';
-import { decideNewApiUpgrade } from './internal/otpSockets.js';
 import { buildRedirectUrl, handleHttpRequest } from './internal/oauthRoutes.js';
 import { ReceivedLog } from './internal/receivedLog.js';
-import { parseRequestTarget } from './internal/requestTarget.js';
+import { LEGACY_WEBSOCKET_PATH, routeUpgrade } from './internal/upgradeRoutes.js';
 import type {
   MockConnectionInfo,
   MockFault,
@@ -22,10 +21,6 @@ import type {
   MockServer,
   MockServerOptions,
 } from './types.js';
-
-const WEBSOCKET_PATH = '/websockets/v3';
-const NEW_API_SOCKET_PREFIX = '/trading/v1/options/ws/';
-const isNewApiSocketPath = (path: string): boolean => path.startsWith(NEW_API_SOCKET_PREFIX);
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,12 +34,6 @@ function listen(server: Server, port: number, host: string): Promise<number> {
       resolve(typeof address === 'object' && address !== null ? address.port : port);
     });
   });
-}
-
-function rejectUpgrade(socket: Duplex, status: number, text: string): void {
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
-  );
 }
 
 /**
@@ -160,38 +149,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     socket.on('close', () => sockets.delete(socket));
   });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    const target = parseRequestTarget(request.url);
-    if (target === undefined) {
-      rejectUpgrade(socket, 400, 'Request targets are /path?query only.');
-      return;
-    }
-    const isNewApi = isNewApiSocketPath(target.pathname);
-    if (target.pathname !== WEBSOCKET_PATH && !isNewApi) {
-      rejectUpgrade(socket, 404, `WebSocket endpoint is ${WEBSOCKET_PATH}`);
-      return;
-    }
-    const fault = faults.takeHandshakeFault();
-    if (fault?.type === 'refuseHandshake') {
-      rejectUpgrade(socket, fault.status ?? 403, 'Handshake refused by an injected fault.');
-      return;
-    }
-    if (fault?.type === 'stallHandshake') return;
-    const decision = isNewApi ? decideNewApiUpgrade(newApi, target, openSocketsOf) : undefined;
-    if (isNewApi && decision === undefined) {
-      rejectUpgrade(socket, 404, 'New API sockets are /ws/demo, /ws/real and /ws/public.');
-      return;
-    }
-    if (decision !== undefined && 'status' in decision) {
-      rejectUpgrade(socket, decision.status, decision.text);
-      return;
-    }
-    wss.handleUpgrade(request, socket, head, (webSocket) => {
-      // A frame ws refuses (over maxPayload, invalid UTF-8, reserved bits set, bad opcode) is an
-      // `error` event, then ws closes with 1009/1007/1002. Without a listener it would end the process.
-      webSocket.on('error', () => undefined);
-      onConnection(webSocket, target, socket, decision?.endpoint);
-    });
+    routeUpgrade({ faults, wss, newApi, openSocketsOf, onConnection }, request, socket, head);
   });
 
   const dropEverything = (): void => {
@@ -252,7 +210,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const handle: MockServer = {
     httpUrl,
-    wsUrl: `ws://${urlHost}:${port}${WEBSOCKET_PATH}`,
+    wsUrl: `ws://${urlHost}:${port}${LEGACY_WEBSOCKET_PATH}`,
     oauthUrl: `${httpUrl}/oauth2/authorize`,
     port,
     get received() {
