@@ -131,7 +131,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = createServer((request, response) => {
     handleHttpRequest(
       state,
-      { wsUrl: handle.wsUrl, oauthUrl: handle.oauthUrl },
+      {
+        wsUrl: handle.wsUrl,
+        oauthUrl: handle.oauthUrl,
+        newApi: {
+          authorizeUrl: handle.newApi.authorizeUrl,
+          tokenUrl: handle.newApi.tokenUrl,
+          publicWsUrl: handle.newApi.publicWsUrl,
+          clients: [...newApi.config.clients.values()],
+        },
+      },
       guard,
       request,
       response,

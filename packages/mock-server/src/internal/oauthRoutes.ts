@@ -156,7 +156,7 @@ export type ExtraRoutes = (url: URL, request: IncomingMessage, response: ServerR
 /** Handles every plain HTTP request of the mock server. */
 export function handleHttpRequest(
   state: MockState,
-  urls: { wsUrl: string; oauthUrl: string },
+  urls: Readonly<Record<string, unknown>>,
   guard: ConsentGuard,
   request: IncomingMessage,
   response: ServerResponse,
