@@ -54,6 +54,17 @@ describe('server.newApi helpers', () => {
     expect(() => mock.newApi.login({ codeChallenge: 'short' })).toThrow(/S256/u);
   });
 
+  it('lists the New API URLs and clients on GET /', async () => {
+    const mock = await start();
+    const index = (await (await fetch(`${mock.httpUrl}/`)).json()) as Record<string, unknown>;
+    expect(index['newApi']).toEqual({
+      authorizeUrl: mock.newApi.authorizeUrl,
+      tokenUrl: mock.newApi.tokenUrl,
+      publicWsUrl: mock.newApi.publicWsUrl,
+      clients: [expect.objectContaining({ clientId: 'mockClient1089' }) as unknown],
+    });
+  });
+
   it.each([
     [
       'a client id with a dash',
