@@ -102,6 +102,20 @@ describe('authentication, scope and rate limit', () => {
     expectError(await rest(mock, ACCOUNTS, { token }), 401, 'Unauthorized');
   });
 
+  it('answers a token revoked with server.revokeToken with 401, and refuses its refresh token', async () => {
+    const mock = await start();
+    const tokens = mock.newApi.issueTokens();
+    mock.revokeToken(tokens.access_token);
+    mock.revokeToken(tokens.refresh_token ?? '');
+    expectError(await rest(mock, ACCOUNTS, { token: tokens.access_token }), 401, 'Unauthorized');
+    const refreshed = await postToken(mock, {
+      grant_type: 'refresh_token',
+      client_id: 'mockClient1089',
+      refresh_token: tokens.refresh_token ?? '',
+    });
+    expect(refreshed).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+  });
+
   it('answers a revoked user with 401', async () => {
     const mock = await start();
     const token = mock.newApi.issueTokens({ user: 'john' }).access_token;

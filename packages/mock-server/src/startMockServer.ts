@@ -255,6 +255,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     revokeToken: (token) => {
       state.revokeToken(token);
+      newApi.tokens.revoke(token);
     },
     revokeUser: (userId) => {
       state.revokeUser(userId);

@@ -283,6 +283,7 @@ export interface MockServer {
   /**
    * Make a token invalid from now on: `authorize` with it answers `InvalidToken`, and a session
    * already authorized with it gets `InvalidToken` on its next call that needs auth (then is signed out).
+   * A New API access or refresh token is refused from then on (REST `401`, `invalid_grant`).
    */
   revokeToken(token: string): void;
   /** Revoke every token issued to a user so far, as {@link MockServer.revokeToken} does for one. */
