@@ -4,7 +4,7 @@
  * Deriv's docs show. Field errors use Deriv's codes: `FieldIsRequired`, `ValidationError`.
  */
 import { BodyTooLargeError, readBody } from './httpExchange.js';
-import type { RestError, RestExchange } from './newApiRest.js';
+import type { RestError, RestExchange } from './newApiRestExchange.js';
 
 const CURRENCY_PATTERN = /^[A-Z]{3,5}$/u;
 const GROUP_PATTERN = /^[a-z0-9_-]{1,32}$/u;

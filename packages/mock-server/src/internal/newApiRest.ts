@@ -9,8 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockNewApiScope } from '../newApiTypes.js';
 import { answerPreflight, corsHeaders, sendJson } from './httpExchange.js';
 import type { NewApiContext } from './newApiContext.js';
-import type { AccessRecord } from './newApiTokens.js';
 import { createAccount } from './newApiCreateAccount.js';
+import type { RestError, RestExchange } from './newApiRestExchange.js';
 import { OTP_SOCKET_PATHS } from './otpSockets.js';
 
 export const REST_PREFIX = '/trading/v1/options/';
@@ -18,24 +18,6 @@ const ACCOUNTS_PATH = '/trading/v1/options/accounts';
 const OTP_PATH = /^\/trading\/v1\/options\/accounts\/([^/]*)\/otp$/u;
 /** Deriv's ids are letters then digits (`DOT90004580`); anything else is a 400, not a 404. */
 const ACCOUNT_ID_PATTERN = /^[A-Z]{2,8}\d{1,16}$/u;
-
-/** One REST error as it goes into `errors`. */
-export interface RestError {
-  readonly status: number;
-  readonly code: string;
-  readonly message: string;
-}
-
-/** What a route needs to answer. */
-export interface RestExchange {
-  readonly context: NewApiContext;
-  readonly request: IncomingMessage;
-  readonly response: ServerResponse;
-  readonly grant: AccessRecord;
-  /** Sends `{ data, meta }` or the error envelope, CORS headers and `meta` filled in. */
-  readonly reply: (status: number, data: unknown) => void;
-  readonly fail: (error: RestError, headers?: Record<string, string>) => void;
-}
 
 const unauthorized: RestError = {
   status: 401,
