@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startMockServer } from './startMockServer.js';
 import { otpUrlOf, rest } from './test/newApiFlow.js';
 import { openClient, type TestClient } from './test/testClient.js';
@@ -242,6 +242,13 @@ describe('limits and faults', () => {
     const first = clients[0];
     first?.close();
     await first?.closed;
+    // The server forgets the socket on its own close event, which may come after the client's.
+    const johnsSockets = (): number =>
+      mock.connections().filter((connection) => connection.accountId?.startsWith('DOT9000458'))
+        .length;
+    await vi.waitFor(() => {
+      expect(johnsSockets()).toBe(4);
+    });
     await open(await otpUrl(mock, 'DOT90004580'));
   });
 
