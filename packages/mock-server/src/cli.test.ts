@@ -33,7 +33,29 @@ describe('deriv-mock-server command', () => {
     });
   });
 
+  it('reads --client, one client per id with each of its redirect URLs', () => {
+    expect(
+      parseCliArguments([
+        '--client',
+        'myApp1=http://localhost:3000/cb',
+        '--client',
+        'myApp1=http://localhost:3000/other',
+      ]),
+    ).toMatchObject({
+      newApi: {
+        clients: [
+          {
+            clientId: 'myApp1',
+            redirectUris: ['http://localhost:3000/cb', 'http://localhost:3000/other'],
+          },
+        ],
+      },
+    });
+  });
+
   it.each([
+    [['--client', 'my-app=http://a/cb']],
+    [['--client', 'myApp1']],
     [['--port', 'x']],
     [['--port', '70000']],
     [['--app', '1089']],
@@ -59,6 +81,7 @@ describe('deriv-mock-server command', () => {
     if (server === undefined) throw new Error('no server');
     expect(printed[0]).toContain(`${server.wsUrl}?app_id=1089`);
     expect(printed[0]).toContain(server.oauthUrl);
+    expect(printed[0]).toContain(server.newApi.authorizeUrl);
     const response = await fetch(`${server.oauthUrl}?app_id=77&auto=1`, { redirect: 'manual' });
     expect(response.headers.get('location')).toMatch(
       /^http:\/\/localhost:9999\/back\?acct1=CR799393&token1=/u,

@@ -1,4 +1,5 @@
 import { DERIV_SCOPES } from '@deriv-auth/core';
+import type { MockNewApiScope, MockOAuthClient } from './newApiTypes.js';
 import type { MockApp, MockScope, MockUser } from './types.js';
 
 /**
@@ -68,13 +69,20 @@ export const defaultUsers: readonly MockUser[] = [
     email: 'john@example.com',
     country: 'id',
     accounts: [
-      { loginid: 'CR799393', currency: 'USD', balance: 10_000, landingCompanyName: 'svg' },
+      {
+        loginid: 'CR799393',
+        currency: 'USD',
+        balance: 10_000,
+        landingCompanyName: 'svg',
+        accountId: 'DOT90004580',
+      },
       {
         loginid: 'VRTC1859315',
         currency: 'USD',
         isVirtual: true,
         balance: 10_000,
         landingCompanyName: 'virtual',
+        accountId: 'DOT90004581',
       },
     ],
   },
@@ -109,4 +117,43 @@ export const defaultUsers: readonly MockUser[] = [
     accounts: [{ loginid: 'CR900030', currency: 'USD', balance: 5 }],
     tokensRevoked: true,
   },
+];
+
+/**
+ * The OAuth client id registered by default on the New API side (letters and digits, as Deriv's).
+ *
+ * @example
+ * ```ts
+ * const { code } = server.newApi.login({ clientId: DEFAULT_CLIENT_ID });
+ * ```
+ * @see https://developers.deriv.com/docs/authentication
+ */
+export const DEFAULT_CLIENT_ID = 'mockClient1089';
+
+/**
+ * The OAuth clients every mock server knows: {@link DEFAULT_CLIENT_ID}, redirecting to
+ * {@link DEFAULT_REDIRECT_URI} (the demo app's callback, shared with legacy app 1089).
+ *
+ * @example
+ * ```ts
+ * await startMockServer({ newApi: { clients: [...defaultClients, { clientId: 'other1', redirectUris: ['http://localhost/cb'] }] } });
+ * ```
+ */
+export const defaultClients: readonly MockOAuthClient[] = [
+  { clientId: DEFAULT_CLIENT_ID, redirectUris: [DEFAULT_REDIRECT_URI], name: 'Deriv Auth Demo' },
+];
+
+/**
+ * The four scopes of Deriv's New API, granted by default by `server.newApi.login` and `issueTokens`.
+ *
+ * @example
+ * ```ts
+ * server.newApi.issueTokens({ scopes: NEW_API_SCOPES.filter((scope) => scope !== 'trade') });
+ * ```
+ */
+export const NEW_API_SCOPES: readonly MockNewApiScope[] = [
+  'trade',
+  'payment',
+  'account_manage',
+  'application_read',
 ];

@@ -6,10 +6,24 @@ export { startMockServer } from './startMockServer.js';
 export {
   ALL_SCOPES,
   DEFAULT_APP_ID,
+  DEFAULT_CLIENT_ID,
   DEFAULT_REDIRECT_URI,
+  NEW_API_SCOPES,
   defaultApps,
+  defaultClients,
   defaultUsers,
 } from './fixtures.js';
+export type {
+  MockIssueTokensOptions,
+  MockNewApi,
+  MockNewApiLoginOptions,
+  MockNewApiLoginResult,
+  MockNewApiOptions,
+  MockNewApiScope,
+  MockOAuthClient,
+  MockRefreshMode,
+  MockTokenResponse,
+} from './newApiTypes.js';
 export type {
   MockAccount,
   MockApp,

@@ -1,6 +1,12 @@
 import type { DerivAccount } from '@deriv-auth/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { startMockServer } from './startMockServer.js';
+import type {
+  MockNewApiLoginResult,
+  MockNewApiOptions,
+  MockRefreshMode,
+  MockTokenResponse,
+} from './newApiTypes.js';
 import type { MockFault, MockLoginResult, MockServer } from './types.js';
 
 describe('public signatures', () => {
@@ -29,5 +35,17 @@ describe('public signatures', () => {
 
   it('inject returns a remover', () => {
     expectTypeOf<MockServer['inject']>().returns.toEqualTypeOf<() => void>();
+  });
+
+  it('newApi helpers return the code or the tokens synchronously', () => {
+    expectTypeOf<MockServer['newApi']['login']>().returns.toEqualTypeOf<MockNewApiLoginResult>();
+    expectTypeOf<MockServer['newApi']['issueTokens']>().returns.toEqualTypeOf<MockTokenResponse>();
+    expectTypeOf<MockTokenResponse['expires_in']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<MockRefreshMode>().toEqualTypeOf<'rotate' | 'reuse' | 'disabled'>();
+    // @ts-expect-error refresh modes are a closed set
+    const refresh: MockNewApiOptions = { refresh: 'sometimes' };
+    expectTypeOf(refresh).toEqualTypeOf<MockNewApiOptions>();
+    expectTypeOf<{ type: 'accessTokenExpired' }>().toExtend<MockFault>();
+    expectTypeOf<{ type: 'otpAlreadyUsed' }>().toExtend<MockFault>();
   });
 });

@@ -1,4 +1,4 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -6,9 +6,12 @@ import { ConsentGuard, listenedHostnames } from './internal/consentGuard.js';
 import { assertValidFault, FaultRegistry } from './internal/faultRegistry.js';
 import { MockConnection } from './internal/mockConnection.js';
 import { MockState } from './internal/mockState.js';
+import type { NewApiEndpoint } from './internal/newApiCalls.js';
+import { createNewApiHandle } from './internal/newApiHelpers.js';
+import { createNewApiContext, routeNewApiRequest } from './internal/newApiRoutes.js';
 import { buildRedirectUrl, handleHttpRequest } from './internal/oauthRoutes.js';
 import { ReceivedLog } from './internal/receivedLog.js';
-import { parseRequestTarget } from './internal/requestTarget.js';
+import { LEGACY_WEBSOCKET_PATH, routeUpgrade } from './internal/upgradeRoutes.js';
 import type {
   MockConnectionInfo,
   MockFault,
@@ -18,8 +21,6 @@ import type {
   MockServer,
   MockServerOptions,
 } from './types.js';
-
-const WEBSOCKET_PATH = '/websockets/v3';
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,12 +34,6 @@ function listen(server: Server, port: number, host: string): Promise<number> {
       resolve(typeof address === 'object' && address !== null ? address.port : port);
     });
   });
-}
-
-function rejectUpgrade(socket: Duplex, status: number, text: string): void {
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
-  );
 }
 
 /**
@@ -82,6 +77,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   );
   const state = new MockState(options.apps, options.users);
   const faults = new FaultRegistry();
+  const newApi = createNewApiContext(state, guard, faults, options.newApi);
   const log = new ReceivedLog(options.maxLogEntries ?? 10_000);
   const context = { state, faults, log, rateLimit };
   const connections = new Map<string, MockConnection>();
@@ -100,7 +96,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     maxPayload: 1024 * 1024,
   });
 
-  const onConnection = (socket: WebSocket, target: URL, transport: Duplex): void => {
+  const onConnection = (
+    socket: WebSocket,
+    target: URL,
+    transport: Duplex,
+    endpoint: NewApiEndpoint | undefined,
+  ): void => {
+    if (endpoint !== undefined) {
+      connectionCount += 1;
+      const id = `c${connectionCount}`;
+      connections.set(id, new MockConnection(id, 0, socket, transport, context, endpoint));
+      socket.on('close', () => connections.delete(id));
+      return;
+    }
     const appIdText = target.searchParams.get('app_id');
     const appId = appIdText !== null && /^\d+$/u.test(appIdText) ? Number(appIdText) : Number.NaN;
     if (!state.apps.has(appId)) {
@@ -123,39 +131,34 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = createServer((request, response) => {
     handleHttpRequest(
       state,
-      { wsUrl: handle.wsUrl, oauthUrl: handle.oauthUrl },
+      {
+        wsUrl: handle.wsUrl,
+        oauthUrl: handle.oauthUrl,
+        newApi: {
+          authorizeUrl: handle.newApi.authorizeUrl,
+          tokenUrl: handle.newApi.tokenUrl,
+          publicWsUrl: handle.newApi.publicWsUrl,
+          clients: [...newApi.config.clients.values()],
+        },
+      },
       guard,
       request,
       response,
+      (url, incoming, outgoing) => routeNewApiRequest(newApi, url, incoming, outgoing),
     );
   });
+  const openSocketsOf = (userId: string): number => {
+    let count = 0;
+    for (const connection of connections.values())
+      if (connection.endpoint?.account?.userId === userId) count += 1;
+    return count;
+  };
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    const target = parseRequestTarget(request.url);
-    if (target === undefined) {
-      rejectUpgrade(socket, 400, 'Request targets are /path?query only.');
-      return;
-    }
-    if (target.pathname !== WEBSOCKET_PATH) {
-      rejectUpgrade(socket, 404, `WebSocket endpoint is ${WEBSOCKET_PATH}`);
-      return;
-    }
-    const fault = faults.takeHandshakeFault();
-    if (fault?.type === 'refuseHandshake') {
-      rejectUpgrade(socket, fault.status ?? 403, 'Handshake refused by an injected fault.');
-      return;
-    }
-    if (fault?.type === 'stallHandshake') return;
-    wss.handleUpgrade(request, socket, head, (webSocket) => {
-      // A frame ws refuses (over maxPayload, invalid UTF-8, reserved bits set, bad opcode) is an
-      // `error` event, then ws closes with 1009/1007/1002. Without a listener it would end the process.
-      webSocket.on('error', () => undefined);
-      onConnection(webSocket, target, socket);
-    });
+    routeUpgrade({ faults, wss, newApi, openSocketsOf, onConnection }, request, socket, head);
   });
 
   const dropEverything = (): void => {
@@ -209,13 +212,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       targets.forEach((connection) => {
         connection.sendMalformed(undefined);
       });
+    else if (fault.type === 'accessTokenExpired') newApi.tokens.expireAllAccess();
     else return false;
     return true;
   };
 
   const handle: MockServer = {
     httpUrl,
-    wsUrl: `ws://${urlHost}:${port}${WEBSOCKET_PATH}`,
+    wsUrl: `ws://${urlHost}:${port}${LEGACY_WEBSOCKET_PATH}`,
     oauthUrl: `${httpUrl}/oauth2/authorize`,
     port,
     get received() {
@@ -251,9 +255,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     revokeToken: (token) => {
       state.revokeToken(token);
+      newApi.tokens.revoke(token);
     },
     revokeUser: (userId) => {
       state.revokeUser(userId);
+      newApi.tokens.revokeUser(userId);
     },
     inject(fault: MockFault, faultOptions: MockFaultOptions = {}) {
       assertValidFault(fault, faultOptions);
@@ -267,6 +273,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       [...connections.values()].map((connection) => ({
         id: connection.id,
         appId: connection.appId,
+        endpoint: connection.endpoint?.kind ?? 'legacy',
+        ...(connection.endpoint?.account === undefined
+          ? {}
+          : { accountId: connection.endpoint.account.accountId }),
         ...(connection.session.active === undefined ? {} : { loginid: connection.session.active }),
         authorizedLoginids: [...connection.session.authorized.keys()],
       })),
@@ -274,6 +284,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     clearLog: () => {
       log.clear();
     },
+    newApi: createNewApiHandle(newApi, httpUrl),
   };
   return handle;
 }

@@ -4,6 +4,7 @@
  */
 
 import type { DerivAccount, DerivScope } from '@deriv-auth/core';
+import type { MockNewApi, MockNewApiOptions } from './newApiTypes.js';
 
 /** A permission scope of a Deriv token (the `auth_scopes` of the official schemas): core's `DerivScope`. */
 export type MockScope = DerivScope;
@@ -43,6 +44,13 @@ export interface MockAccount {
   readonly balance?: number;
   /** Landing company short name, `svg` (real) or `virtual` by default. */
   readonly landingCompanyName?: string;
+  /**
+   * The account's id on the New API (`account_id`, e.g. `DOT90004580`); by default `DOT` and the
+   * login id's digits padded to 8. Demo or real comes from `isVirtual`, never from this id.
+   */
+  readonly accountId?: string;
+  /** The New API's `group`, `row` by default. */
+  readonly group?: string;
 }
 
 /**
@@ -133,6 +141,8 @@ export interface MockServerOptions {
   readonly maxLogEntries?: number;
   /** Rules of the OAuth login page: non-interactive approval, extra host names. */
   readonly oauth?: MockOAuthOptions;
+  /** The New API side: OAuth clients, lifetimes, refresh, REST rate limit, socket limit. */
+  readonly newApi?: MockNewApiOptions;
 }
 
 /**
@@ -167,7 +177,15 @@ export type MockFault =
   /** Answer the WebSocket upgrade with an HTTP error (403 by default). */
   | { readonly type: 'refuseHandshake'; readonly status?: number }
   /** Accept the TCP connection but never finish the WebSocket handshake. */
-  | { readonly type: 'stallHandshake' };
+  | { readonly type: 'stallHandshake' }
+  /** New API: every access token issued so far expires now (REST 401, no OTP) until a refresh. */
+  | { readonly type: 'accessTokenExpired' }
+  /** New API: the refresh-token grant answers `400 invalid_grant`. */
+  | { readonly type: 'refuseRefresh' }
+  /** New API: the OTP endpoint answers `500 InternalError` ("Failed to generate OTP"). */
+  | { readonly type: 'otpServerError' }
+  /** New API: the next OTP socket upgrade answers 401 as if its OTP had been used. */
+  | { readonly type: 'otpAlreadyUsed' };
 
 /** Where and how often a fault applies. */
 export interface MockFaultOptions {
@@ -180,7 +198,12 @@ export interface MockFaultOptions {
 /** A live WebSocket connection as {@link MockServer.connections} reports it. */
 export interface MockConnectionInfo {
   readonly id: string;
+  /** The legacy `app_id`; 0 on New API sockets. */
   readonly appId: number;
+  /** Which endpoint it opened: the legacy `/websockets/v3`, or a New API socket. */
+  readonly endpoint: 'legacy' | 'demo' | 'real' | 'public';
+  /** New API OTP sockets: the account (`account_id`) the socket is scoped to. */
+  readonly accountId?: string;
   /** The active account of the session, when authorized. */
   readonly loginid?: string;
   /** Every account authorized on this connection (the `authorize` token plus `tokens`). */
@@ -260,6 +283,7 @@ export interface MockServer {
   /**
    * Make a token invalid from now on: `authorize` with it answers `InvalidToken`, and a session
    * already authorized with it gets `InvalidToken` on its next call that needs auth (then is signed out).
+   * A New API access or refresh token is refused from then on (REST `401`, `invalid_grant`).
    */
   revokeToken(token: string): void;
   /** Revoke every token issued to a user so far, as {@link MockServer.revokeToken} does for one. */
@@ -281,4 +305,6 @@ export interface MockServer {
   log(connectionId?: string): MockReceivedMessage[];
   /** Forget the received log. */
   clearLog(): void;
+  /** The New API side: its URLs and test helpers (`login`, `issueTokens`). */
+  readonly newApi: MockNewApi;
 }

@@ -68,6 +68,17 @@ export class FaultRegistry {
     return entry.fault as Extract<MockFault, { type: 'refuseHandshake' | 'stallHandshake' }>;
   }
 
+  /** Takes (counts one use of) the first fault of a New API kind in force, if any. */
+  takeFault<Type extends 'refuseRefresh' | 'otpServerError' | 'otpAlreadyUsed'>(
+    type: Type,
+  ): Extract<MockFault, { type: Type }> | undefined {
+    if (this.entries.length === 0) return undefined;
+    const entry = this.entries.find((candidate) => candidate.fault.type === type);
+    if (entry === undefined) return undefined;
+    this.use(entry);
+    return entry.fault as Extract<MockFault, { type: Type }>;
+  }
+
   /**
    * Takes the first fault of one of `types` that applies to `call` on `connectionId`. A fault
    * without `call`/`onCall` does not match here: it acted once, when injected.

@@ -10,6 +10,7 @@ import { callHandlers, type CallOutcome } from './callHandlers.js';
 import type { FaultRegistry } from './faultRegistry.js';
 import type { MockState, TokenRecord } from './mockState.js';
 import type { JsonSchema } from './validateRequest.js';
+import type { NewApiEndpoint } from './newApiCalls.js';
 import type { ReceivedLog } from './receivedLog.js';
 import { RateLimiter } from './rateLimiter.js';
 import { findValidationError, prepareRequest, readRequestFrame } from './requestFrame.js';
@@ -36,8 +37,11 @@ export class MockConnection {
     readonly socket: WebSocket,
     private readonly transport: Duplex,
     private readonly context: ConnectionContext,
+    /** A New API socket: its own call rules; undefined for the legacy `/websockets/v3`. */
+    readonly endpoint?: NewApiEndpoint,
   ) {
     this.rateLimiter = new RateLimiter(context.rateLimit);
+    if (endpoint?.record !== undefined) this.session.authorize(endpoint.record, []);
     socket.on('message', (data, isBinary) => {
       this.onMessage(data, isBinary);
     });
@@ -107,7 +111,19 @@ export class MockConnection {
       }
     }
     const outcome =
-      call === undefined ? { error: unrecognised } : this.run(call, schema, request, echoRequest);
+      call === undefined
+        ? { error: unrecognised }
+        : this.endpoint === undefined
+          ? this.run(call, schema, request, echoRequest)
+          : this.endpoint.run({
+              call,
+              request,
+              echoRequest,
+              schema,
+              state: this.context.state,
+              session: this.session,
+              rateLimiter: this.rateLimiter,
+            });
     this.reply(call, request, echoRequest, outcome);
   }
 
@@ -161,7 +177,9 @@ export class MockConnection {
     echoRequest: Record<string, unknown>,
     outcome: CallOutcome,
   ): void {
-    const message: Record<string, unknown> = { echo_req: echoRequest, msg_type: call ?? 'error' };
+    // Deriv answers `ticks` with `msg_type: 'tick'`; every other call with its own name.
+    const msgType = call === 'ticks' ? 'tick' : (call ?? 'error');
+    const message: Record<string, unknown> = { echo_req: echoRequest, msg_type: msgType };
     if ('error' in outcome) message['error'] = outcome.error;
     else Object.assign(message, outcome.body);
     if (echoRequest['passthrough'] !== undefined)
@@ -203,8 +221,10 @@ export class MockConnection {
   notifyBalance(loginid: string, balance: number, currency: string): void {
     for (const subscription of this.session.subscriptions.values()) {
       if (subscription.call !== 'balance' || subscription.loginid !== loginid) continue;
+      // A New API socket names its account by `account_id`, not the legacy login id.
+      const shown = this.endpoint?.account?.accountId ?? loginid;
       const message: Record<string, unknown> = {
-        balance: { balance, currency, id: subscription.id, loginid },
+        balance: { balance, currency, id: subscription.id, loginid: shown },
         echo_req: subscription.echoRequest,
         msg_type: 'balance',
         subscription: { id: subscription.id },

@@ -38,38 +38,44 @@ function describeUser(user: MockUser): string {
   return `${user.fullname.trim()} (${user.id}): ${accounts}`;
 }
 
+/** What the consent page shows and posts back. */
+export interface ConsentPageOptions {
+  /** `lang` of the page. */
+  readonly language: string;
+  /** The app's name and how it is identified (`app_id 1089`, `client mockClient1089`). */
+  readonly appName: string;
+  readonly appIdentity: string;
+  /** Where the form posts (`/oauth2/authorize` or `/oauth2/auth`). */
+  readonly action: string;
+  /** Request parameters carried through the form as hidden fields. */
+  readonly hidden: readonly (readonly [name: string, value: string])[];
+  readonly users: readonly MockUser[];
+  readonly formToken: string;
+}
+
 /**
- * The login page: one radio button per fixture user (the first checked), Authorize and Deny, and
- * the one-time `consent` token the form must send back.
+ * The consent page of both flows: one radio button per fixture user (the first checked),
+ * Authorize and Deny, and the one-time `consent` token the form must send back.
  */
-export function renderLoginPage(
-  app: MockApp,
-  users: readonly MockUser[],
-  params: URLSearchParams,
-  formToken: string,
-): string {
-  const language = (params.get('l') ?? 'en').toLowerCase();
-  const hidden = ['app_id', 'state', 'route', 'l', 'brand']
-    .map((name) => {
-      const value = params.get(name);
-      return value === null
-        ? ''
-        : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
-    })
+export function renderConsentPage(options: ConsentPageOptions): string {
+  const hidden = options.hidden
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
     .join('');
-  const choices = users
+  const choices = options.users
     .map(
       (user, index) =>
         `<label><input type="radio" name="user" value="${escapeHtml(user.id)}"${index === 0 ? ' checked' : ''}> ${escapeHtml(describeUser(user))}</label>`,
     )
     .join('\n');
-  const appName = app.name ?? `App ${app.appId}`;
   return page(
-    language,
-    `Log in to ${appName} - Deriv mock`,
+    options.language,
+    `Log in to ${options.appName} - Deriv mock`,
     `<h1>Log in with Deriv (mock)</h1>
-<p><strong>${escapeHtml(appName)}</strong> (app_id ${app.appId}) wants to access your Deriv accounts.</p>
-<form method="post" action="/oauth2/authorize">${hidden}<input type="hidden" name="consent" value="${escapeHtml(formToken)}">
+<p><strong>${escapeHtml(options.appName)}</strong> (${escapeHtml(options.appIdentity)}) wants to access your Deriv accounts.</p>
+<form method="post" action="${escapeHtml(options.action)}">${hidden}<input type="hidden" name="consent" value="${escapeHtml(options.formToken)}">
 <fieldset><legend>Sign in as a test user</legend>
 ${choices}
 </fieldset>
@@ -78,6 +84,28 @@ ${choices}
 </form>
 <p class="hint">Local test server: no password, tokens are issued for this app only.</p>`,
   );
+}
+
+/** The legacy login page (`/oauth2/authorize`): the consent page with the legacy parameters. */
+export function renderLoginPage(
+  app: MockApp,
+  users: readonly MockUser[],
+  params: URLSearchParams,
+  formToken: string,
+): string {
+  const hidden = ['app_id', 'state', 'route', 'l', 'brand'].flatMap((name) => {
+    const value = params.get(name);
+    return value === null ? [] : [[name, value] as const];
+  });
+  return renderConsentPage({
+    language: (params.get('l') ?? 'en').toLowerCase(),
+    appName: app.name ?? `App ${app.appId}`,
+    appIdentity: `app_id ${app.appId}`,
+    action: '/oauth2/authorize',
+    hidden,
+    users,
+    formToken,
+  });
 }
 
 /** A plain error page (unknown app id, unknown user, 404). */

@@ -53,16 +53,19 @@ const SECURITY_HEADERS = {
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
 } as const;
 
-function sendHtml(response: ServerResponse, status: number, html: string): void {
+/** An HTML page with the OAuth pages' security headers. */
+export function sendHtml(response: ServerResponse, status: number, html: string): void {
   response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' });
   response.end(html);
 }
 
-function refuse(response: ServerResponse, refusal: Refusal): void {
+/** A refusal as a plain page with its reason (`role="alert"`), never a redirect. */
+export function refuse(response: ServerResponse, refusal: Refusal): void {
   sendHtml(response, refusal.status, renderErrorPage(refusal.title, refusal.message));
 }
 
-function redirect(response: ServerResponse, location: string): void {
+/** A 302 to `location` with the OAuth pages' security headers. */
+export function redirect(response: ServerResponse, location: string): void {
   response.writeHead(302, { ...SECURITY_HEADERS, location });
   response.end();
 }
@@ -144,13 +147,20 @@ function answerLogin(
   );
 }
 
+/**
+ * Other routes on the same server (the New API): answers and returns true when `url` is one of
+ * theirs. Called after the request target and `Host` checks.
+ */
+export type ExtraRoutes = (url: URL, request: IncomingMessage, response: ServerResponse) => boolean;
+
 /** Handles every plain HTTP request of the mock server. */
 export function handleHttpRequest(
   state: MockState,
-  urls: { wsUrl: string; oauthUrl: string },
+  urls: Readonly<Record<string, unknown>>,
   guard: ConsentGuard,
   request: IncomingMessage,
   response: ServerResponse,
+  extraRoutes?: ExtraRoutes,
 ): void {
   const url = parseRequestTarget(request.url);
   if (url === undefined) {
@@ -163,9 +173,11 @@ export function handleHttpRequest(
   }
   const wrongHost = guard.checkHost(request.headers);
   if (wrongHost !== undefined) {
+    request.resume();
     refuse(response, wrongHost);
     return;
   }
+  if (extraRoutes?.(url, request, response) === true) return;
   if (url.pathname === '/oauth2/authorize' && request.method === 'GET') {
     answerLogin(state, guard, url.searchParams, response, false);
     return;

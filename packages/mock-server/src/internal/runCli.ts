@@ -2,14 +2,18 @@
 import { parseArgs } from 'node:util';
 import { defaultUsers } from '../fixtures.js';
 import { startMockServer } from '../startMockServer.js';
+import type { MockOAuthClient } from '../newApiTypes.js';
 import type { MockApp, MockServer, MockServerOptions } from '../types.js';
 
 export const USAGE = `Usage: deriv-mock-server [--port 8080] [--host 127.0.0.1] [--app ID=REDIRECT_URL]... [--idle-timeout MS]
-                         [--auto-approve] [--allow-host NAME]...
+                         [--auto-approve] [--allow-host NAME]... [--client CLIENT_ID=REDIRECT_URL]...
 
-Starts a local Deriv-compatible OAuth page and WebSocket API. App 1089 -> http://localhost:5173/redirect
-is registered by default; --app adds or replaces apps. --auto-approve lets GET ...&auto=1 log in
-without the form (non-interactive tests); --allow-host accepts another Host name. Ctrl-C stops it.`;
+Starts a local Deriv-compatible OAuth page and WebSocket API (legacy), and the New API beside it
+(OAuth 2.0 + PKCE, REST accounts, one-time socket URLs). App 1089 and OAuth client mockClient1089
+-> http://localhost:5173/redirect are registered by default; --app adds or replaces legacy apps,
+--client New API clients (repeat it for more redirect URLs of one client). --auto-approve lets
+GET ...&auto=1 log in without the form (non-interactive tests); --allow-host accepts another Host
+name. Ctrl-C stops it.`;
 
 function parseApp(text: string): MockApp {
   const match = /^(\d+)=(.+)$/u.exec(text);
@@ -17,6 +21,22 @@ function parseApp(text: string): MockApp {
     throw new Error(`--app expects ID=REDIRECT_URL, got "${text}".`);
   }
   return { appId: Number(match[1]), redirectUri: new URL(match[2]).toString() };
+}
+
+/** `--client` values grouped by client id: each adds a redirect URL. */
+function parseClients(values: readonly string[]): MockOAuthClient[] {
+  const clients = new Map<string, string[]>();
+  for (const text of values) {
+    const match = /^([A-Za-z0-9]+)=(.+)$/u.exec(text);
+    if (match?.[1] === undefined || match[2] === undefined)
+      throw new Error(
+        `--client expects CLIENT_ID=REDIRECT_URL (letters and digits), got "${text}".`,
+      );
+    const uris = clients.get(match[1]) ?? [];
+    uris.push(new URL(match[2]).toString());
+    clients.set(match[1], uris);
+  }
+  return [...clients].map(([clientId, redirectUris]) => ({ clientId, redirectUris }));
 }
 
 /** Options for startMockServer from command-line arguments, or `'help'`. Throws on bad input. */
@@ -30,6 +50,7 @@ export function parseCliArguments(argv: readonly string[]): MockServerOptions | 
       'idle-timeout': { type: 'string' },
       'auto-approve': { type: 'boolean', default: false },
       'allow-host': { type: 'string', multiple: true, default: [] },
+      client: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -48,6 +69,7 @@ export function parseCliArguments(argv: readonly string[]): MockServerOptions | 
     apps: values.app.map(parseApp),
     ...(idle === undefined ? {} : { idleTimeoutMs: Number(idle) }),
     oauth: { autoApprove: values['auto-approve'], allowedHosts: values['allow-host'] },
+    ...(values.client.length === 0 ? {} : { newApi: { clients: parseClients(values.client) } }),
   };
 }
 
@@ -56,6 +78,8 @@ export function describeServer(server: MockServer): string {
   return `Deriv mock server listening
   OAuth login : ${server.oauthUrl}?app_id=1089
   WebSocket   : ${server.wsUrl}?app_id=1089
+  New API     : ${server.newApi.authorizeUrl}?client_id=mockClient1089 (PKCE)
+                ${server.newApi.tokenUrl}, REST ${server.newApi.restUrl}/trading/v1/options/accounts
   HTTP        : ${server.httpUrl}
   Users       : ${defaultUsers.map((user) => user.id).join(', ')}
 Press Ctrl-C to stop.`;
