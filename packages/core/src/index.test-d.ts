@@ -25,7 +25,7 @@ import {
   type OAuthRedirectErrorCode,
   ErrorResponseSchema,
 } from './index.js';
-import * as calls from './calls.js';
+import * as calls from './callsEntry.js';
 
 describe('public signatures (CONTRACT.md)', () => {
   it('parses redirects into typed accounts', () => {

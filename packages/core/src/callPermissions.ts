@@ -1,51 +1,6 @@
 import { CALL_REQUIREMENTS } from './generated/callRequirements.js';
 
-/**
- * The five token scopes of the Deriv API.
- *
- * @see https://developers.deriv.com/docs/api-authentication
- */
-export type DerivScope = 'read' | 'trade' | 'trading_information' | 'payments' | 'admin';
-
-/**
- * Every {@link DerivScope}, in the order Deriv lists them.
- *
- * @example
- * ```ts
- * const granted = authorize.scopes?.filter((scope) => DERIV_SCOPES.includes(scope as DerivScope))
- * ```
- */
-export const DERIV_SCOPES: readonly DerivScope[] = [
-  'read',
-  'trade',
-  'trading_information',
-  'payments',
-  'admin',
-];
-
-/** What one call needs: authorization first, and any one of `scopes` (empty when no auth). */
-export interface CallRequirement {
-  /** The connection must be authorized (`authorize`) before this call. */
-  readonly authRequired: boolean;
-  /** Any one of these scopes allows the call. */
-  readonly scopes: readonly DerivScope[];
-}
-
-/**
- * Tells whether a string is one of the five {@link DerivScope}s.
- *
- * @param value - Anything, e.g. one entry of `authorize.scopes`.
- * @returns `true` for a known scope.
- * @throws Never.
- * @example
- * ```ts
- * const scopes = response.authorize.scopes?.filter(isDerivScope) ?? []
- * ```
- * @see {@link DERIV_SCOPES}
- */
-export function isDerivScope(value: unknown): value is DerivScope {
-  return (DERIV_SCOPES as readonly unknown[]).includes(value);
-}
+// Which call a request makes and whether a token may make it, from the generated call table.
 
 /**
  * Names the Deriv call a request message makes: the first own key that is a known call name.
