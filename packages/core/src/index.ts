@@ -6,8 +6,18 @@
  */
 export { DerivAuthError, isDerivAuthError } from './derivAuthError.js';
 export type { DerivAuthErrorOptions } from './derivAuthError.js';
-export { OAuthRedirectError, isOAuthRedirectError } from './oAuthRedirectError.js';
-export type { OAuthRedirectErrorCode, OAuthRedirectErrorOptions } from './oAuthRedirectError.js';
+export {
+  OAuthRedirectError,
+  isOAuthRedirectError,
+  OAUTH_REDIRECT_ERROR_CODES,
+} from './oAuthRedirectError.js';
+export type {
+  OAuthRedirectErrorCode,
+  OAuthRedirectErrorDetails,
+  OAuthRedirectErrorOptions,
+} from './oAuthRedirectError.js';
+export { LoginUrlError, isLoginUrlError, LOGIN_URL_ERROR_CODES } from './loginUrlError.js';
+export type { LoginUrlErrorCode } from './loginUrlError.js';
 export {
   parseOAuthRedirect,
   safeParseOAuthRedirect,
@@ -78,19 +88,7 @@ export {
   CODE_VERIFIER_PATTERN,
 } from './pkce.js';
 export { buildAuthorizationUrl } from './buildAuthorizationUrl.js';
-export type {
-  BuildAuthorizationUrlOptions,
-  BuildAuthorizationUrlErrorCode,
-} from './buildAuthorizationUrl.js';
-export {
-  AuthorizationCallbackError,
-  isAuthorizationCallbackError,
-} from './authorizationCallbackError.js';
-export type {
-  AuthorizationCallbackErrorCode,
-  AuthorizationCallbackErrorDetails,
-  AuthorizationCallbackErrorOptions,
-} from './authorizationCallbackError.js';
+export type { BuildAuthorizationUrlOptions } from './buildAuthorizationUrl.js';
 export {
   parseAuthorizationCallback,
   safeParseAuthorizationCallback,

@@ -122,7 +122,7 @@ export function parseOAuthRedirect(
     ({} as Partial<ParseOAuthRedirectOptions>);
   const checkState = expectedState !== skipStateCheck;
   if (checkState && !(typeof expectedState === 'string' && expectedState))
-    fail('invalid_option', 'the state sent, or skipStateCheck', 'expectedState');
+    fail('invalid_expected_state', 'the state sent, or skipStateCheck', 'expectedState');
   const candidate: unknown = input;
   const text =
     typeof candidate === 'string' ||
