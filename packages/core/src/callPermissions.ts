@@ -12,12 +12,10 @@ import { CALL_REQUIREMENTS } from './generated/callRequirements.js';
  *
  * @param request - A request message, e.g. `{ balance: 1, account: 'all' }`.
  * @returns The call name (`'balance'`), or `undefined` when no key names a known call.
- * @throws Never.
  * @example
  * ```ts
  * getCallName({ ticks: 'R_50', subscribe: 1 }) // 'ticks'
  * ```
- * @see {@link CALL_REQUIREMENTS}
  */
 export function getCallName(request: object): string | undefined {
   if (typeof (request as unknown) !== 'object' || (request as unknown) === null) return undefined;
@@ -35,12 +33,10 @@ export function getCallName(request: object): string | undefined {
  * @param call - Call name, e.g. from {@link getCallName}.
  * @param granted - Scopes of the token, e.g. `authorize.scopes`.
  * @returns `true` when no auth is needed, the call is unknown, or any granted scope satisfies it.
- * @throws Never.
  * @example
  * ```ts
  * isCallAllowed('buy', ['read']) // false: buy needs 'trade'
  * ```
- * @see https://developers.deriv.com/docs/api-authentication
  */
 export function isCallAllowed(call: string, granted: readonly string[]): boolean {
   const requirement = Object.hasOwn(CALL_REQUIREMENTS, call) ? CALL_REQUIREMENTS[call] : undefined;
@@ -53,12 +49,10 @@ export function isCallAllowed(call: string, granted: readonly string[]): boolean
  *
  * @param call - Call name.
  * @returns `true` when `authorize` must come first; `false` for public and unknown calls.
- * @throws Never.
  * @example
  * ```ts
  * isAuthRequired('ping') // false
  * ```
- * @see {@link CALL_REQUIREMENTS}
  */
 export function isAuthRequired(call: string): boolean {
   return Object.hasOwn(CALL_REQUIREMENTS, call) && CALL_REQUIREMENTS[call]?.authRequired === true;

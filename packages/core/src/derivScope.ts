@@ -13,7 +13,7 @@ export type DerivScope = 'read' | 'trade' | 'trading_information' | 'payments' |
  *
  * @example
  * ```ts
- * const granted = authorize.scopes?.filter((scope) => DERIV_SCOPES.includes(scope as DerivScope))
+ * const notGranted = DERIV_SCOPES.filter((scope) => !authorize.scopes?.includes(scope))
  * ```
  */
 export const DERIV_SCOPES: readonly DerivScope[] = [
@@ -39,7 +39,7 @@ export interface CallRequirement {
  * @returns `true` for a known scope.
  * @example
  * ```ts
- * const scopes = response.authorize.scopes?.filter(isDerivScope) ?? []
+ * const scopes = response.authorize?.scopes?.filter(isDerivScope) ?? []
  * ```
  */
 export function isDerivScope(value: unknown): value is DerivScope {

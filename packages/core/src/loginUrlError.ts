@@ -53,9 +53,9 @@ export type LoginUrlErrorCode = (typeof LOGIN_URL_ERROR_CODES)[number];
  * @example
  * ```ts
  * try {
- *   location.assign(buildOAuthUrl({ appId: import.meta.env.VITE_APP_ID }))
+ *   location.assign(buildOAuthUrl({ appId: settings.appId }))
  * } catch (error) {
- *   if (isLoginUrlError(error) && error.code === 'invalid_app_id') console.error('Set VITE_APP_ID')
+ *   if (isLoginUrlError(error) && error.code === 'invalid_app_id') console.error('Set your Deriv app id')
  * }
  * ```
  */

@@ -45,7 +45,6 @@ export function createCodeVerifier(randomSource: (bytes: Uint8Array) => Uint8Arr
  * ```ts
  * assertCodeVerifier(sessionStorage.getItem('deriv-verifier'))
  * ```
- * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
  */
 export function assertCodeVerifier(verifier: unknown): asserts verifier is string {
   if (typeof verifier !== 'string' || !CODE_VERIFIER_PATTERN.test(verifier))
