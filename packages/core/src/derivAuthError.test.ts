@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DerivAuthError, isDerivAuthError, type DerivAuthErrorOptions } from './derivAuthError.js';
+import { DerivAuthError, isDerivAuthError } from './derivAuthError.js';
 import { isLoginUrlError, LoginUrlError } from './loginUrlError.js';
 import { isOAuthRedirectError, OAuthRedirectError } from './oAuthRedirectError.js';
 
-// The base constructor is protected (only typed classes create errors): a bare subclass shows
-// what every subclass inherits.
-class BareError extends DerivAuthError {
-  // Public, unlike the base constructor it widens.
-  // eslint-disable-next-line @typescript-eslint/no-useless-constructor
-  constructor(code: string, message: string, options?: DerivAuthErrorOptions) {
-    super(code, message, options);
-  }
-}
+// The base class is abstract (only typed classes create errors): a bare subclass shows what every
+// subclass inherits.
+class BareError extends DerivAuthError {}
 
 describe('DerivAuthError', () => {
   it('carries a fixed name, a code, details and cause', () => {

@@ -20,8 +20,8 @@ export interface DerivAuthErrorOptions {
  * @remarks
  * Each subclass has a fixed `name` and a stable string `code` from a const array exported beside
  * it (`OAUTH_REDIRECT_ERROR_CODES`, `LOGIN_URL_ERROR_CODES`, ...), while `message` is for humans.
- * The constructor is protected: only those typed classes create errors, so every code a program
- * can meet is listed in one of them. Messages and details never contain a token.
+ * The class is abstract: only those typed classes create errors, so every code a program can
+ * meet is listed in one of them. Messages and details never contain a token.
  *
  * @example
  * ```ts
@@ -32,14 +32,14 @@ export interface DerivAuthErrorOptions {
  * }
  * ```
  */
-export class DerivAuthError<Code extends string = string> extends Error {
+export abstract class DerivAuthError<Code extends string = string> extends Error {
   override name: string = 'DerivAuthError';
   /** Stable machine-readable code. */
   declare readonly code: Code;
   /** Structured, token-free facts about the failure. */
   declare readonly details?: Readonly<Record<string, unknown>>;
 
-  protected constructor(code: Code, message: string, options: DerivAuthErrorOptions = {}) {
+  constructor(code: Code, message: string, options: DerivAuthErrorOptions = {}) {
     // `Error` sets `cause` only when the options carry one, so they can be passed as they are.
     super(message, options);
     // Every option becomes a field: `details` and a subclass's own. `cause`, already set by `Error`

@@ -53,7 +53,7 @@ describe('public signatures (CONTRACT.md)', () => {
   });
 
   it('types error codes and narrows with the guards', () => {
-    // @ts-expect-error only typed classes create errors: the base constructor is protected
+    // @ts-expect-error only typed classes create errors: the base class is abstract
     new DerivAuthError('anything', 'x');
     expectTypeOf<LoginUrlError['code']>().toEqualTypeOf<(typeof LOGIN_URL_ERROR_CODES)[number]>();
     expectTypeOf<OAuthRedirectErrorCode>().toEqualTypeOf<

@@ -1,4 +1,4 @@
-import { DerivAuthError, isDerivAuthError, type DerivAuthErrorOptions } from './derivAuthError.js';
+import { DerivAuthError, isDerivAuthError } from './derivAuthError.js';
 
 /**
  * Every reason the login URL builders ({@link buildOAuthUrl}, {@link buildAuthorizationUrl}) or
@@ -61,12 +61,6 @@ export type LoginUrlErrorCode = (typeof LOGIN_URL_ERROR_CODES)[number];
  */
 export class LoginUrlError extends DerivAuthError<LoginUrlErrorCode> {
   override name = 'LoginUrlError';
-
-  // Public: the base constructor is protected, so only typed classes create errors.
-  // eslint-disable-next-line @typescript-eslint/no-useless-constructor
-  constructor(code: LoginUrlErrorCode, message: string, options?: DerivAuthErrorOptions) {
-    super(code, message, options);
-  }
 }
 
 /**

@@ -112,8 +112,7 @@ export class OAuthRedirectError extends DerivAuthError<OAuthRedirectErrorCode> {
    */
   declare readonly providerErrorDescription?: string;
 
-  // Public (the base constructor is protected) and narrows the options type; the base class
-  // copies every option onto the error.
+  // Narrows the options type only: the base class copies every option onto the error.
   // eslint-disable-next-line @typescript-eslint/no-useless-constructor
   constructor(code: OAuthRedirectErrorCode, message: string, options?: OAuthRedirectErrorOptions) {
     super(code, message, options);
