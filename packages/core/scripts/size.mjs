@@ -77,9 +77,11 @@ const budgets = [
     // ~4.9 KB; the schema definitions (field names) ~1 KB; gzip shares ~0.4 KB. Issue 9 added
     // ~1.3 KB: hasOAuthCallback/stripOAuthCallback, the stronger redaction, integer checks
     // (11,526 -> 12,798 B). The New API added ~4.2 KB: its zod-free helpers ~2.0 KB, oauth4webapi's
-    // challenge ~1.1 KB, its schemas (pipe and transform, new to core) ~1.2 KB. Budget re-measured.
+    // challenge ~1.1 KB, its schemas (pipe and transform, new to core) ~1.2 KB. The merges after it
+    // left 17,241 B; issue 10's exported code arrays (every error class lists its codes as a value,
+    // so programs and tests can enumerate them) add ~0.17 KB (17,407 B). Budget = today + ~0.5%.
     target: 10 * 1024,
-    limit: 17_400,
+    limit: 17_500,
   },
 ];
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildAuthorizationUrl,
-  type BuildAuthorizationUrlErrorCode,
   type BuildAuthorizationUrlOptions,
 } from './buildAuthorizationUrl.js';
-import { isDerivAuthError } from './derivAuthError.js';
+import { isLoginUrlError, type LoginUrlErrorCode } from './loginUrlError.js';
 import { DEFAULT_AUTHORIZATION_URL } from './newApiUrls.js';
 
 const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
@@ -20,7 +19,7 @@ function errorCodeOf(options: unknown): string | undefined {
   try {
     buildAuthorizationUrl(options as BuildAuthorizationUrlOptions);
   } catch (error) {
-    if (isDerivAuthError(error)) return error.code;
+    if (isLoginUrlError(error)) return error.code;
     throw error;
   }
   return undefined;
@@ -120,7 +119,7 @@ describe('buildAuthorizationUrl', () => {
       ).toBe(redirectUri);
   });
 
-  it.each<[string, Record<string, unknown>, BuildAuthorizationUrlErrorCode]>([
+  it.each<[string, Record<string, unknown>, LoginUrlErrorCode]>([
     ['a numeric legacy app id', { clientId: 1089 }, 'invalid_client_id'],
     ['a client id with a dash', { clientId: 'abc-def' }, 'invalid_client_id'],
     ['an empty client id', { clientId: '' }, 'invalid_client_id'],

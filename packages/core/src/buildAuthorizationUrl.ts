@@ -1,31 +1,7 @@
-import { DerivAuthError } from './derivAuthError.js';
+import { LoginUrlError, type LoginUrlErrorCode } from './loginUrlError.js';
 import { parseSecureUrl } from './internal/secureUrl.js';
 import { DEFAULT_AUTHORIZATION_URL } from './newApiUrls.js';
 import { isNewApiScope, type NewApiScope } from './newApiScopes.js';
-
-/**
- * Every reason {@link buildAuthorizationUrl} refuses its options.
- *
- * - `invalid_client_id`: not an alphanumeric OAuth client id.
- * - `invalid_redirect_uri`: not an absolute https URL (http only on a loopback host), or it has a
- *   fragment or credentials.
- * - `invalid_authorization_url`: `authorizationUrl` is not an absolute https URL (http only on a
- *   loopback host, for the mock server).
- * - `invalid_scope`: no scope, or one that is not a {@link NewApiScope}.
- * - `invalid_state`: `state` is empty or holds characters outside visible ASCII.
- * - `invalid_code_challenge`: not 43 base64url characters (an S256 challenge).
- * - `invalid_option`: `prompt` is not `registration`.
- * - `conflicting_options`: more than one partner alias (`t`, `affiliateToken`, `sidi`, `ca`).
- */
-export type BuildAuthorizationUrlErrorCode =
-  | 'invalid_client_id'
-  | 'invalid_redirect_uri'
-  | 'invalid_authorization_url'
-  | 'invalid_scope'
-  | 'invalid_state'
-  | 'invalid_code_challenge'
-  | 'invalid_option'
-  | 'conflicting_options';
 
 /** Options of {@link buildAuthorizationUrl}. */
 export interface BuildAuthorizationUrlOptions {
@@ -69,8 +45,8 @@ const S256_CHALLENGE = /^[A-Za-z\d_-]{43}$/;
 // Typed callers cannot pass anything else, but JavaScript callers can.
 const PROMPTS: readonly unknown[] = [undefined, 'registration'];
 
-function fail(code: BuildAuthorizationUrlErrorCode, message: string): never {
-  throw new DerivAuthError<BuildAuthorizationUrlErrorCode>(code, message);
+function fail(code: LoginUrlErrorCode, message: string): never {
+  throw new LoginUrlError(code, message);
 }
 
 /**
@@ -84,7 +60,9 @@ function fail(code: BuildAuthorizationUrlErrorCode, message: string): never {
  *
  * @param options - Client id, redirect URI, scopes, state, challenge and the optional sign-up parameters.
  * @returns The absolute authorization URL.
- * @throws {@link DerivAuthError} with a {@link BuildAuthorizationUrlErrorCode}.
+ * @throws {@link LoginUrlError} `invalid_client_id`, `invalid_redirect_uri`,
+ * `invalid_authorization_url`, `invalid_scope`, `invalid_state`, `invalid_code_challenge`,
+ * `invalid_option` (`prompt`) or `conflicting_options`.
  * @example
  * ```ts
  * const random = (bytes: Uint8Array) => crypto.getRandomValues(bytes)

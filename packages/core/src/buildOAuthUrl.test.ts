@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOAuthUrl, DEFAULT_OAUTH_URL } from './buildOAuthUrl.js';
-import { isDerivAuthError } from './derivAuthError.js';
+import { isLoginUrlError } from './loginUrlError.js';
 
 describe('buildOAuthUrl', () => {
   it('builds the minimal login URL on oauth.deriv.com', () => {
@@ -79,7 +79,7 @@ describe('buildOAuthUrl', () => {
     } catch (error) {
       caught = error;
     }
-    expect(isDerivAuthError(caught) && caught.code).toBe('invalid_app_id');
+    expect(isLoginUrlError(caught) && caught.code).toBe('invalid_app_id');
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { DerivAuthError } from './derivAuthError.js';
+import { LoginUrlError } from './loginUrlError.js';
 
 /** Deriv's legacy OAuth login page. */
 export const DEFAULT_OAUTH_URL = 'https://oauth.deriv.com/oauth2/authorize';
@@ -39,7 +39,7 @@ export interface BuildOAuthUrlOptions {
  *
  * @param options - App id and the optional login page parameters.
  * @returns The absolute login URL.
- * @throws {@link DerivAuthError} `invalid_app_id` when `appId` is not a positive integer,
+ * @throws {@link LoginUrlError} `invalid_app_id` when `appId` is not a positive integer,
  * `invalid_oauth_url` when `oauthUrl` is not an absolute http(s) URL, `invalid_option` for a
  * malformed `dateFirstContact` or `signupDevice`.
  * @example
@@ -51,7 +51,7 @@ export interface BuildOAuthUrlOptions {
 export function buildOAuthUrl(options: BuildOAuthUrlOptions): string {
   const appId = String(options.appId);
   if (!/^[1-9]\d{0,9}$/.test(appId))
-    throw new DerivAuthError('invalid_app_id', 'appId: expected a positive integer');
+    throw new LoginUrlError('invalid_app_id', 'appId: expected a positive integer');
   let url: URL | undefined;
   try {
     url = new URL(options.oauthUrl ?? DEFAULT_OAUTH_URL);
@@ -59,14 +59,14 @@ export function buildOAuthUrl(options: BuildOAuthUrlOptions): string {
     // Refused just below, with the same error as a non-http(s) URL.
   }
   if (!url || !/^https?:$/.test(url.protocol))
-    throw new DerivAuthError('invalid_oauth_url', 'oauthUrl: expected an absolute http(s) URL');
+    throw new LoginUrlError('invalid_oauth_url', 'oauthUrl: expected an absolute http(s) URL');
   if (!SIGNUP_DEVICES.includes(options.signupDevice))
-    throw new DerivAuthError('invalid_option', 'signupDevice: expected desktop or mobile');
+    throw new LoginUrlError('invalid_option', 'signupDevice: expected desktop or mobile');
   if (
     options.dateFirstContact !== undefined &&
     !/^\d{4}-\d{2}-\d{2}$/.test(options.dateFirstContact)
   )
-    throw new DerivAuthError('invalid_option', 'dateFirstContact: expected YYYY-MM-DD');
+    throw new LoginUrlError('invalid_option', 'dateFirstContact: expected YYYY-MM-DD');
 
   const query = url.searchParams;
   const set = (name: string, value: string | undefined): void => {

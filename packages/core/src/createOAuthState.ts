@@ -1,4 +1,4 @@
-import { DerivAuthError } from './derivAuthError.js';
+import { LoginUrlError } from './loginUrlError.js';
 
 /** Bytes of randomness in a state: 32 bytes = 256 bits, twice what RFC 6749 §10.10 asks for. */
 const STATE_BYTES = 32;
@@ -17,7 +17,7 @@ const STATE_BYTES = 32;
  * type) and 7 (returns `ArrayBufferView<ArrayBuffer>`); at run time the result must be a
  * `Uint8Array` of at least 32 bytes.
  * @returns 43 base64url characters (256 bits).
- * @throws {@link DerivAuthError} `invalid_random_source` when the source returns fewer bytes than requested.
+ * @throws {@link LoginUrlError} `invalid_random_source` when the source returns fewer bytes than requested.
  * @example
  * ```ts
  * const state = createOAuthState((bytes) => crypto.getRandomValues(bytes))
@@ -29,7 +29,7 @@ export function createOAuthState(
 ): string {
   const bytes = randomSource(new Uint8Array(STATE_BYTES));
   if (!(bytes instanceof Uint8Array) || bytes.length < STATE_BYTES)
-    throw new DerivAuthError(
+    throw new LoginUrlError(
       'invalid_random_source',
       `randomSource must return ${STATE_BYTES} bytes`,
     );

@@ -35,8 +35,6 @@ const HINTS: Partial<Record<string, string>> = {
  * common mistakes, `echoReq` is the request as echoed, with every secret redacted again.
  *
  * @param envelope - The error response.
- * @returns A new error.
- * @throws Never.
  * @example
  * ```ts
  * if (isDerivApiError(error) && error.code === 'InvalidToken') signOut()
@@ -85,12 +83,10 @@ export class DerivApiError extends DerivAuthError<DerivErrorCode> {
  *
  * @param envelope - A response whose `error` is set.
  * @returns The error, ready to throw or reject with.
- * @throws Never.
  * @example
  * ```ts
  * if (response.error) throw createDerivApiError(response)
  * ```
- * @see {@link DerivApiError}
  */
 export function createDerivApiError(envelope: DerivErrorEnvelope): DerivApiError {
   return new DerivApiError(envelope);
@@ -101,12 +97,10 @@ export function createDerivApiError(envelope: DerivErrorEnvelope): DerivApiError
  *
  * @param value - Anything caught.
  * @returns `true` for a {@link DerivApiError}.
- * @throws Never.
  * @example
  * ```ts
  * if (isDerivApiError(error) && error.code === 'RateLimit') await backOff()
  * ```
- * @see {@link DerivApiError}
  */
 export function isDerivApiError(value: unknown): value is DerivApiError {
   return isDerivAuthError(value) && value.name === 'DerivApiError';

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DerivAuthError, isDerivAuthError } from './derivAuthError.js';
+import { isLoginUrlError, LoginUrlError } from './loginUrlError.js';
 import { isOAuthRedirectError, OAuthRedirectError } from './oAuthRedirectError.js';
+
+// The base class is abstract (only typed classes create errors): a bare subclass shows what every
+// subclass inherits.
+class BareError extends DerivAuthError {}
 
 describe('DerivAuthError', () => {
   it('carries a fixed name, a code, details and cause', () => {
     const cause = new TypeError('boom');
-    const error = new DerivAuthError('some_code', 'Something failed', {
+    const error = new BareError('some_code', 'Something failed', {
       cause,
       details: { parameter: 'x' },
     });
@@ -19,7 +24,7 @@ describe('DerivAuthError', () => {
   });
 
   it('has no cause or details when none were given', () => {
-    const error = new DerivAuthError('c', 'm');
+    const error = new BareError('c', 'm');
     expect('cause' in error).toBe(false);
     expect('details' in error).toBe(false);
   });
@@ -48,11 +53,14 @@ describe('DerivAuthError', () => {
 
   it('tells subclasses apart by name', () => {
     expect(isOAuthRedirectError(new OAuthRedirectError('no_accounts', 'm'))).toBe(true);
-    expect(isOAuthRedirectError(new DerivAuthError('no_accounts', 'm'))).toBe(false);
+    expect(isOAuthRedirectError(new BareError('no_accounts', 'm'))).toBe(false);
+    expect(isOAuthRedirectError(new LoginUrlError('invalid_app_id', 'm'))).toBe(false);
+    expect(isLoginUrlError(new LoginUrlError('invalid_app_id', 'm'))).toBe(true);
+    expect(isLoginUrlError(new OAuthRedirectError('no_accounts', 'm'))).toBe(false);
   });
 
   it('keeps the marker out of JSON', () => {
-    expect(JSON.stringify(new DerivAuthError('c', 'm', { details: { a: 1 } }))).toBe(
+    expect(JSON.stringify(new BareError('c', 'm', { details: { a: 1 } }))).toBe(
       '{"name":"DerivAuthError","code":"c","details":{"a":1}}',
     );
   });

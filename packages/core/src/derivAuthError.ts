@@ -18,23 +18,21 @@ export interface DerivAuthErrorOptions {
  * Base class of every error the `@deriv-auth/*` packages throw or reject with.
  *
  * @remarks
- * Each subclass has a fixed `name` and a stable string `code` that programs can branch on, while
- * `message` is for humans. Messages and details never contain a token.
+ * Each subclass has a fixed `name` and a stable string `code` from a const array exported beside
+ * it (`OAUTH_REDIRECT_ERROR_CODES`, `LOGIN_URL_ERROR_CODES`, ...), while `message` is for humans.
+ * The class is abstract: only those typed classes create errors, so every code a program can
+ * meet is listed in one of them. Messages and details never contain a token.
  *
- * @param code - Stable machine-readable code.
- * @param message - Short human-readable explanation (never a token).
- * @param options - `cause` and token-free `details`.
- * @returns A new error.
- * @throws Never.
  * @example
  * ```ts
- * try { parseOAuthRedirect(location.href) } catch (error) {
+ * try {
+ *   parseOAuthRedirect(location.href, { expectedState })
+ * } catch (error) {
  *   if (isDerivAuthError(error)) console.warn(error.code)
  * }
  * ```
- * @see {@link isDerivAuthError}
  */
-export class DerivAuthError<Code extends string = string> extends Error {
+export abstract class DerivAuthError<Code extends string = string> extends Error {
   override name: string = 'DerivAuthError';
   /** Stable machine-readable code. */
   declare readonly code: Code;
@@ -56,12 +54,10 @@ export class DerivAuthError<Code extends string = string> extends Error {
  *
  * @param value - Anything caught.
  * @returns `true` when `value` is a {@link DerivAuthError}.
- * @throws Never.
  * @example
  * ```ts
  * if (isDerivAuthError(error)) report(error.code)
  * ```
- * @see {@link DerivAuthError}
  */
 export function isDerivAuthError(value: unknown): value is DerivAuthError {
   return (

@@ -10,6 +10,9 @@ import {
   isCallAllowed,
   isDerivApiError,
   isOAuthRedirectError,
+  LOGIN_URL_ERROR_CODES,
+  LoginUrlError,
+  OAUTH_REDIRECT_ERROR_CODES,
   OAuthRedirectError,
   parseOAuthRedirect,
   redactSecrets,
@@ -20,12 +23,13 @@ import {
   type AuthorizeResponse,
   type DerivAccount,
   type DerivErrorCode,
+  KNOWN_DERIV_ERROR_CODES,
   type DerivScope,
   type OAuthRedirect,
   type OAuthRedirectErrorCode,
   ErrorResponseSchema,
 } from './index.js';
-import * as calls from './calls.js';
+import * as calls from './callsEntry.js';
 
 describe('public signatures (CONTRACT.md)', () => {
   it('parses redirects into typed accounts', () => {
@@ -49,6 +53,13 @@ describe('public signatures (CONTRACT.md)', () => {
   });
 
   it('types error codes and narrows with the guards', () => {
+    // @ts-expect-error only typed classes create errors: the base class is abstract
+    new DerivAuthError('anything', 'x');
+    expectTypeOf<LoginUrlError['code']>().toEqualTypeOf<(typeof LOGIN_URL_ERROR_CODES)[number]>();
+    expectTypeOf<OAuthRedirectErrorCode>().toEqualTypeOf<
+      (typeof OAUTH_REDIRECT_ERROR_CODES)[number]
+    >();
+    expectTypeOf<'no_accounts' | 'missing_code'>().toExtend<OAuthRedirectErrorCode>();
     expectTypeOf<OAuthRedirectError['code']>().toEqualTypeOf<OAuthRedirectErrorCode>();
     expectTypeOf<'provider_error'>().toExtend<OAuthRedirectErrorCode>();
     expectTypeOf<OAuthRedirectError>().toExtend<DerivAuthError>();
@@ -56,6 +67,7 @@ describe('public signatures (CONTRACT.md)', () => {
     expectTypeOf<DerivApiError['code']>().toEqualTypeOf<DerivErrorCode>();
     expectTypeOf<'InvalidToken'>().toExtend<DerivErrorCode>();
     expectTypeOf<'SomethingNew'>().toExtend<DerivErrorCode>();
+    expectTypeOf<(typeof KNOWN_DERIV_ERROR_CODES)[number]>().toExtend<DerivErrorCode>();
     const caught: unknown = undefined;
     if (isOAuthRedirectError(caught))
       expectTypeOf(caught.providerError).toEqualTypeOf<string | undefined>();
@@ -81,7 +93,7 @@ describe('public signatures (CONTRACT.md)', () => {
     buildOAuthUrl({ appId: 1, oauthUrl: fromEnvironment, state: fromEnvironment });
     parseOAuthRedirect('', { expectedState: skipStateCheck, maxLength: undefined });
     redactSecrets({}, { secrets: undefined });
-    new DerivAuthError('x', 'x', { cause: undefined, details: undefined });
+    new LoginUrlError('invalid_app_id', 'x', { cause: undefined, details: undefined });
     new OAuthRedirectError('no_accounts', 'x', {
       details: undefined,
       providerError: undefined,

@@ -6,8 +6,18 @@
  */
 export { DerivAuthError, isDerivAuthError } from './derivAuthError.js';
 export type { DerivAuthErrorOptions } from './derivAuthError.js';
-export { OAuthRedirectError, isOAuthRedirectError } from './oAuthRedirectError.js';
-export type { OAuthRedirectErrorCode, OAuthRedirectErrorOptions } from './oAuthRedirectError.js';
+export {
+  OAuthRedirectError,
+  isOAuthRedirectError,
+  OAUTH_REDIRECT_ERROR_CODES,
+} from './oAuthRedirectError.js';
+export type {
+  OAuthRedirectErrorCode,
+  OAuthRedirectErrorDetails,
+  OAuthRedirectErrorOptions,
+} from './oAuthRedirectError.js';
+export { LoginUrlError, isLoginUrlError, LOGIN_URL_ERROR_CODES } from './loginUrlError.js';
+export type { LoginUrlErrorCode } from './loginUrlError.js';
 export {
   parseOAuthRedirect,
   safeParseOAuthRedirect,
@@ -41,14 +51,9 @@ export {
 export type { RedactSecretsOptions } from './redactSecrets.js';
 export { SnapshotStore } from './snapshotStore.js';
 export type { SnapshotSource, SnapshotStoreOptions } from './snapshotStore.js';
-export {
-  DERIV_SCOPES,
-  getCallName,
-  isAuthRequired,
-  isCallAllowed,
-  isDerivScope,
-} from './scopes.js';
-export type { CallRequirement, DerivScope } from './scopes.js';
+export { DERIV_SCOPES, isDerivScope } from './derivScope.js';
+export type { CallRequirement, DerivScope } from './derivScope.js';
+export { getCallName, isAuthRequired, isCallAllowed } from './callPermissions.js';
 export { CALL_REQUIREMENTS } from './generated/callRequirements.js';
 export { SENSITIVE_REQUEST_FIELDS, SENSITIVE_FIELD_NAMES } from './generated/sensitiveFields.js';
 export { TOKEN_PATTERN, LOGIN_ID_PATTERN } from './tokenPattern.js';
@@ -62,30 +67,19 @@ export {
 export type { AuthorizeRequest, AuthorizeResponse, Authorize } from './schemas/authorize.js';
 export { ApiErrorSchema, ErrorResponseSchema, ResponseEnvelopeSchema } from './schemas/envelope.js';
 export type { ErrorResponse, ResponseEnvelope } from './schemas/envelope.js';
+export { PingRequestSchema, PingResponseSchema } from './schemas/ping.js';
+export type { PingRequest, PingResponse } from './schemas/ping.js';
+export { LogoutRequestSchema, LogoutResponseSchema } from './schemas/logout.js';
+export type { LogoutRequest, LogoutResponse } from './schemas/logout.js';
+export { TimeRequestSchema, TimeResponseSchema } from './schemas/time.js';
+export type { TimeRequest, TimeResponse } from './schemas/time.js';
+export { BalanceRequestSchema, BalanceResponseSchema } from './schemas/balance.js';
+export type { BalanceRequest, BalanceResponse } from './schemas/balance.js';
 export {
-  PingRequestSchema,
-  PingResponseSchema,
-  LogoutRequestSchema,
-  LogoutResponseSchema,
-  TimeRequestSchema,
-  TimeResponseSchema,
-  BalanceRequestSchema,
-  BalanceResponseSchema,
   WebsiteStatusRequestSchema,
   WebsiteStatusResponseSchema,
-} from './schemas/calls.js';
-export type {
-  PingRequest,
-  PingResponse,
-  LogoutRequest,
-  LogoutResponse,
-  TimeRequest,
-  TimeResponse,
-  BalanceRequest,
-  BalanceResponse,
-  WebsiteStatusRequest,
-  WebsiteStatusResponse,
-} from './schemas/calls.js';
+} from './schemas/websiteStatus.js';
+export type { WebsiteStatusRequest, WebsiteStatusResponse } from './schemas/websiteStatus.js';
 export { skipStateCheck } from './skipStateCheck.js';
 export {
   createCodeVerifier,
@@ -94,19 +88,7 @@ export {
   CODE_VERIFIER_PATTERN,
 } from './pkce.js';
 export { buildAuthorizationUrl } from './buildAuthorizationUrl.js';
-export type {
-  BuildAuthorizationUrlOptions,
-  BuildAuthorizationUrlErrorCode,
-} from './buildAuthorizationUrl.js';
-export {
-  AuthorizationCallbackError,
-  isAuthorizationCallbackError,
-} from './authorizationCallbackError.js';
-export type {
-  AuthorizationCallbackErrorCode,
-  AuthorizationCallbackErrorDetails,
-  AuthorizationCallbackErrorOptions,
-} from './authorizationCallbackError.js';
+export type { BuildAuthorizationUrlOptions } from './buildAuthorizationUrl.js';
 export {
   parseAuthorizationCallback,
   safeParseAuthorizationCallback,

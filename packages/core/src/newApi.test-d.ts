@@ -9,7 +9,7 @@ import {
   TokenResponseSchema,
   RestErrorEnvelopeSchema,
   type AuthorizationCallback,
-  type AuthorizationCallbackError,
+  type OAuthRedirectError,
   type NewApiScope,
   type TokenResponse,
 } from './index.js';
@@ -59,8 +59,8 @@ describe('New API public signatures', () => {
     expectTypeOf<z.infer<typeof TokenResponseSchema>>().toEqualTypeOf<TokenResponse>();
   });
 
-  it('gives the callback error typed codes', () => {
-    expectTypeOf<AuthorizationCallbackError['code']>().toEqualTypeOf<
+  it('reports a refused callback with the same error class and codes as the legacy redirect', () => {
+    expectTypeOf<
       | 'invalid_input'
       | 'invalid_expected_state'
       | 'input_too_long'
@@ -71,6 +71,6 @@ describe('New API public signatures', () => {
       | 'state_mismatch'
       | 'provider_error'
       | 'missing_code'
-    >();
+    >().toExtend<OAuthRedirectError['code']>();
   });
 });

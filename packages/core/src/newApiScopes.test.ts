@@ -8,7 +8,7 @@ import {
   NEW_API_SCOPES,
   NEW_API_SOCKET_CALLS,
 } from './newApiScopes.js';
-import { DERIV_SCOPES } from './scopes.js';
+import { DERIV_SCOPES } from './derivScope.js';
 
 describe('New API scopes and what needs them', () => {
   it('lists the four documented scopes', () => {

@@ -58,7 +58,6 @@ export type NewApiRestEndpoint =
  * ```ts
  * NEW_API_ENDPOINT_SCOPES['POST /trading/v1/options/accounts/{accountId}/otp'] // 'trade'
  * ```
- * @see https://developers.deriv.com/docs/
  */
 export const NEW_API_ENDPOINT_SCOPES: Readonly<Record<NewApiRestEndpoint, NewApiScope>> = {
   'GET /trading/v1/options/accounts': 'trade',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as oauth from 'oauth4webapi';
 import { describe, it } from 'vitest';
-import { AuthorizationCallbackError } from './authorizationCallbackError.js';
+import { OAuthRedirectError } from './oAuthRedirectError.js';
 import {
   parseAuthorizationCallback,
   safeParseAuthorizationCallback,
@@ -92,7 +92,7 @@ const expectedState = fc.oneof(
 
 describe(`parseAuthorizationCallback properties (${numRuns} runs each)`, () => {
   it(
-    'never throws anything but AuthorizationCallbackError; a result holds a visible code and the state sent',
+    'never throws anything but OAuthRedirectError; a result holds a visible code and the state sent',
     () => {
       fc.assert(
         fc.property(anyInput, expectedState, (input, state) => {
@@ -107,7 +107,7 @@ describe(`parseAuthorizationCallback properties (${numRuns} runs each)`, () => {
               'shape',
             );
           } catch (error) {
-            if (!(error instanceof AuthorizationCallbackError)) throw error;
+            if (!(error instanceof OAuthRedirectError)) throw error;
           }
         }),
         settings,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AuthorizationCallbackError,
-  isAuthorizationCallbackError,
-  type AuthorizationCallbackErrorCode,
-} from './authorizationCallbackError.js';
+  OAuthRedirectError,
+  isOAuthRedirectError,
+  type OAuthRedirectErrorCode,
+} from './oAuthRedirectError.js';
 import { isDerivAuthError } from './derivAuthError.js';
 import {
   parseAuthorizationCallback,
@@ -17,14 +17,14 @@ const STATE = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
 const BASE = 'https://app.example.com/callback';
 const expected = { expectedState: STATE };
 
-function errorOf(run: () => unknown): AuthorizationCallbackError {
+function errorOf(run: () => unknown): OAuthRedirectError {
   try {
     run();
   } catch (error) {
-    if (error instanceof AuthorizationCallbackError) return error;
+    if (error instanceof OAuthRedirectError) return error;
     throw error;
   }
-  throw new Error('expected an AuthorizationCallbackError');
+  throw new Error('expected an OAuthRedirectError');
 }
 
 describe('parseAuthorizationCallback: accepted shapes', () => {
@@ -89,7 +89,7 @@ describe('parseAuthorizationCallback: accepted shapes', () => {
 });
 
 describe('parseAuthorizationCallback: refused input', () => {
-  it.each<[string, unknown, AuthorizationCallbackErrorCode, string?]>([
+  it.each<[string, unknown, OAuthRedirectErrorCode, string?]>([
     ['a number', 42, 'invalid_input'],
     ['null', null, 'invalid_input'],
     ['a plain object', { href: `?code=${CODE}` }, 'invalid_input'],
@@ -171,9 +171,9 @@ describe('parseAuthorizationCallback: refused input', () => {
     const error = errorOf(() => parseAuthorizationCallback(input as string, expected));
     expect(error.code).toBe(code);
     if (parameter !== undefined) expect(error.details).toEqual({ parameter });
-    expect(isAuthorizationCallbackError(error)).toBe(true);
+    expect(isOAuthRedirectError(error)).toBe(true);
     expect(isDerivAuthError(error)).toBe(true);
-    expect(error.name).toBe('AuthorizationCallbackError');
+    expect(error.name).toBe('OAuthRedirectError');
   });
 
   it.each<[string, unknown]>([

@@ -1,8 +1,8 @@
 import {
-  AuthorizationCallbackError,
-  type AuthorizationCallbackErrorCode,
-  type AuthorizationCallbackErrorOptions,
-} from './authorizationCallbackError.js';
+  OAuthRedirectError,
+  type OAuthRedirectErrorCode,
+  type OAuthRedirectErrorOptions,
+} from './oAuthRedirectError.js';
 import { skipStateCheck } from './skipStateCheck.js';
 
 /** What {@link parseAuthorizationCallback} accepts: a URL string, a bare query string, `URL` or `URLSearchParams`. */
@@ -29,8 +29,7 @@ export interface AuthorizationCallback {
 
 /** Result of {@link safeParseAuthorizationCallback}, shaped like zod's `safeParse`. */
 export type SafeParseAuthorizationCallbackResult =
-  | { success: true; data: AuthorizationCallback }
-  | { success: false; error: AuthorizationCallbackError };
+  { success: true; data: AuthorizationCallback } | { success: false; error: OAuthRedirectError };
 
 /** Default input cap: a code and a state take a few hundred characters; the rest is headroom. */
 export const DEFAULT_MAX_CALLBACK_LENGTH = 8_192;
@@ -46,12 +45,12 @@ const URL_OR_PATH = /^(?:[A-Za-z][A-Za-z\d+.-]*:|\/)/;
 // One message shape for every refusal: the code, what was expected and where. `parameter` is a
 // name the parser knows, never a value: no code in any message.
 function fail(
-  code: AuthorizationCallbackErrorCode,
+  code: OAuthRedirectErrorCode,
   expected: string,
   parameter?: string,
-  options: AuthorizationCallbackErrorOptions = parameter ? { details: { parameter } } : {},
+  options: OAuthRedirectErrorOptions = parameter ? { details: { parameter } } : {},
 ): never {
-  throw new AuthorizationCallbackError(
+  throw new OAuthRedirectError(
     code,
     `${code}: expected ${expected}${parameter ? ' in ' + parameter : ''}`,
     options,
@@ -95,7 +94,8 @@ function parametersOf(input: unknown): string {
  * @param input - The callback URL (`location.href`), its query string, a `URL` or `URLSearchParams`.
  * @param options - `expectedState` (the state sent, or {@link skipStateCheck}) and `maxLength`.
  * @returns `{ code, state }`.
- * @throws {@link AuthorizationCallbackError} with an {@link AuthorizationCallbackErrorCode}.
+ * @throws {@link OAuthRedirectError} with one of the codes both flows share (`state_mismatch`,
+ * `provider_error`, ...) or `missing_code`; never a legacy account code (`no_accounts`, ...).
  * @example
  * ```ts
  * const { code } = parseAuthorizationCallback(location.href, { expectedState: storedState })
@@ -138,11 +138,13 @@ export function parseAuthorizationCallback(
     // Control and bidi characters are dropped and the length bounded: the text is safe to show.
     const clean = (value: string) => value.replace(NOT_VISIBLE, '').slice(0, 256);
     const description = parameters.get('error_description');
+    const untrusted = {
+      providerError: clean(providerError),
+      ...(description && { providerErrorDescription: clean(description) }),
+    };
     fail('provider_error', 'no error from the authorization server (see details)', undefined, {
-      details: {
-        providerError: clean(providerError),
-        ...(description && { providerErrorDescription: clean(description) }),
-      },
+      details: untrusted,
+      ...untrusted,
     });
   }
   const code = parameters.get('code');
@@ -156,7 +158,7 @@ export function parseAuthorizationCallback(
  *
  * @param input - The callback URL, its query string, a `URL` or `URLSearchParams`.
  * @param options - `expectedState` and `maxLength`.
- * @returns `{ success: true, data }` or `{ success: false, error }` with an {@link AuthorizationCallbackError}.
+ * @returns `{ success: true, data }` or `{ success: false, error }` with an {@link OAuthRedirectError}.
  * @example
  * ```ts
  * const result = safeParseAuthorizationCallback(location.href, { expectedState })
@@ -173,13 +175,10 @@ export function safeParseAuthorizationCallback(
     return {
       success: false,
       error:
-        error instanceof AuthorizationCallbackError
+        error instanceof OAuthRedirectError
           ? error
           : // No `cause`: an unexpected failure could carry the input, and the input holds the code.
-            new AuthorizationCallbackError(
-              'invalid_input',
-              'invalid_input: expected a readable callback',
-            ),
+            new OAuthRedirectError('invalid_input', 'invalid_input: expected a readable callback'),
     };
   }
 }

@@ -523,10 +523,12 @@ describe('parseOAuthRedirect: state check by default (issue 9, safe by default)'
     ['an undefined expectedState', { expectedState: undefined }],
     ['an empty expectedState (the old `?? ""` example)', { expectedState: '' }],
     ['another symbol', { expectedState: Symbol('skipStateCheck') }],
-  ])('refuses %s with invalid_option, from JavaScript callers too', (_, options) => {
+  ])('refuses %s with invalid_expected_state, from JavaScript callers too', (_, options) => {
     const result = safeParseOAuthRedirect(ok, options as never);
-    expect(result.success ? undefined : result.error.code).toBe('invalid_option');
-    expect(errorOf(() => parseOAuthRedirect(ok, options as never)).code).toBe('invalid_option');
+    expect(result.success ? undefined : result.error.code).toBe('invalid_expected_state');
+    expect(errorOf(() => parseOAuthRedirect(ok, options as never)).code).toBe(
+      'invalid_expected_state',
+    );
   });
 
   it('skips the check only when asked with skipStateCheck (shared across copies)', () => {

@@ -14,8 +14,6 @@ import {
 
 /**
  * One Deriv account handed back by the OAuth redirect.
- *
- * @see https://developers.deriv.com/docs/api-authentication
  */
 export interface DerivAccount {
   /** Login id as received (`CR799393`; the docs also show lower case). */
@@ -106,7 +104,9 @@ function decode(text: string, parameter?: string): string {
  * and redacted), never in the message.
  * @example
  * ```ts
- * const { accounts } = parseOAuthRedirect(location.href, { expectedState: sessionStorage.state })
+ * const expectedState = sessionStorage.getItem('deriv-state')
+ * if (!expectedState) return restartLogin() // no login was started in this tab
+ * const { accounts } = parseOAuthRedirect(location.href, { expectedState })
  * history.replaceState(null, '', location.pathname) // drop the tokens from the address bar
  * ```
  * @see https://developers.deriv.com/docs/api-authentication
@@ -122,7 +122,7 @@ export function parseOAuthRedirect(
     ({} as Partial<ParseOAuthRedirectOptions>);
   const checkState = expectedState !== skipStateCheck;
   if (checkState && !(typeof expectedState === 'string' && expectedState))
-    fail('invalid_option', 'the state sent, or skipStateCheck', 'expectedState');
+    fail('invalid_expected_state', 'the state sent, or skipStateCheck', 'expectedState');
   const candidate: unknown = input;
   const text =
     typeof candidate === 'string' ||

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { isDerivAuthError } from './derivAuthError.js';
+import { isLoginUrlError } from './loginUrlError.js';
 import { assertCodeVerifier, createCodeChallenge, createCodeVerifier } from './pkce.js';
 
 // CI sets FC_NUM_RUNS=100000; FC_SEED replays a failure (fast-check prints the seed and path).
@@ -72,7 +72,7 @@ describe(`PKCE properties (${numRuns} runs each)`, () => {
             check(valid, 'accepted an invalid verifier');
           } catch (error) {
             check(!valid, 'refused a valid verifier');
-            check(isDerivAuthError(error) && error.code === 'invalid_code_verifier', 'error code');
+            check(isLoginUrlError(error) && error.code === 'invalid_code_verifier', 'error code');
             // Short strings occur in any message by chance ('a', ''); a real verifier is 43+.
             check(
               text.length < 8 || !(error as Error).message.includes(text),

@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isDerivAuthError } from './derivAuthError.js';
+import { isLoginUrlError } from './loginUrlError.js';
 import {
   assertCodeVerifier,
   CODE_VERIFIER_PATTERN,
@@ -69,7 +69,7 @@ describe('createCodeChallenge', () => {
     ['undefined', undefined],
   ])('rejects a verifier with %s, without echoing it', async (_, verifier) => {
     const error = await rejection(() => createCodeChallenge(verifier as string));
-    expect(isDerivAuthError(error) && error.code).toBe('invalid_code_verifier');
+    expect(isLoginUrlError(error) && error.code).toBe('invalid_code_verifier');
     if (typeof verifier === 'string' && verifier.length > 3)
       expect((error as Error).message).not.toContain(verifier);
   });
@@ -82,7 +82,7 @@ describe('createCodeChallenge', () => {
     it('rejects with crypto_unavailable, not a TypeError (browsers on plain http)', async () => {
       vi.stubGlobal('crypto', {});
       const error = await rejection(() => createCodeChallenge(RFC_VERIFIER));
-      expect(isDerivAuthError(error) && error.code).toBe('crypto_unavailable');
+      expect(isLoginUrlError(error) && error.code).toBe('crypto_unavailable');
     });
   });
 });

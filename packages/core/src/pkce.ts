@@ -1,6 +1,6 @@
 import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import { createOAuthState } from './createOAuthState.js';
-import { DerivAuthError } from './derivAuthError.js';
+import { LoginUrlError } from './loginUrlError.js';
 
 /**
  * What a PKCE code verifier may hold: 43 to 128 characters of RFC 7636's unreserved set
@@ -25,7 +25,7 @@ export const CODE_VERIFIER_PATTERN = /^[A-Za-z\d\-._~]{43,128}$/;
  *
  * @param randomSource - Fills the given array with cryptographically secure random bytes and returns it.
  * @returns A verifier that {@link createCodeChallenge} accepts.
- * @throws {@link DerivAuthError} `invalid_random_source` when the source returns fewer bytes than requested.
+ * @throws {@link LoginUrlError} `invalid_random_source` when the source returns fewer bytes than requested.
  * @example
  * ```ts
  * const verifier = createCodeVerifier((bytes) => crypto.getRandomValues(bytes))
@@ -40,16 +40,15 @@ export function createCodeVerifier(randomSource: (bytes: Uint8Array) => Uint8Arr
  * Throws unless a value is a valid PKCE code verifier (see {@link CODE_VERIFIER_PATTERN}).
  *
  * @param verifier - A verifier, e.g. read back from storage.
- * @throws {@link DerivAuthError} `invalid_code_verifier`; the message never contains the value.
+ * @throws {@link LoginUrlError} `invalid_code_verifier`; the message never contains the value.
  * @example
  * ```ts
  * assertCodeVerifier(sessionStorage.getItem('deriv-verifier'))
  * ```
- * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
  */
 export function assertCodeVerifier(verifier: unknown): asserts verifier is string {
   if (typeof verifier !== 'string' || !CODE_VERIFIER_PATTERN.test(verifier))
-    throw new DerivAuthError(
+    throw new LoginUrlError(
       'invalid_code_verifier',
       'codeVerifier: expected 43 to 128 characters of A-Z a-z 0-9 - . _ ~',
     );
@@ -67,7 +66,7 @@ export function assertCodeVerifier(verifier: unknown): asserts verifier is strin
  *
  * @param verifier - From {@link createCodeVerifier}.
  * @returns 43 base64url characters, for `codeChallenge` of {@link buildAuthorizationUrl}.
- * @throws {@link DerivAuthError} (as a rejected promise) `invalid_code_verifier` for a bad verifier,
+ * @throws {@link LoginUrlError} (as a rejected promise) `invalid_code_verifier` for a bad verifier,
  * `crypto_unavailable` when `crypto.subtle` is missing (an insecure browser context).
  * @example
  * ```ts
@@ -80,7 +79,7 @@ export async function createCodeChallenge(verifier: string): Promise<string> {
   // Read at call time, never at import: a missing `crypto.subtle` is a typed error, not a TypeError.
   const webCrypto = (globalThis as { crypto?: { subtle?: { digest?: unknown } } }).crypto;
   if (typeof webCrypto?.subtle?.digest !== 'function')
-    throw new DerivAuthError(
+    throw new LoginUrlError(
       'crypto_unavailable',
       'crypto.subtle: expected Web Crypto (browsers: https or localhost only; Node 20+)',
     );

@@ -116,7 +116,6 @@ function redactJsonMembers(text: string): string {
  * @param text - Any text.
  * @param secrets - The literal secrets to hide (e.g. the session's tokens).
  * @returns The text with each secret replaced.
- * @throws Never.
  * @example
  * ```ts
  * scrubSecrets(`revoked ${token}`, [token]) // 'revoked <not shown>'
@@ -204,12 +203,11 @@ function redact(
  * @param value - Anything: a request, a response, an error envelope, a URL string.
  * @param options - `secrets`: literal secrets to hide wherever they appear ({@link scrubSecrets}).
  * @returns A redacted deep copy typed like the input (secret fields now hold `'<not shown>'`).
- * @throws Never for JSON-like values; a throwing getter propagates its error.
+ * @throws Only what a getter inside `value` throws; plain JSON-like values never throw.
  * @example
  * ```ts
  * console.debug('send', redactSecrets({ authorize: token, req_id: 1 })) // { authorize: '<not shown>', req_id: 1 }
  * ```
- * @see https://developers.deriv.com/docs/api-authentication
  */
 export function redactSecrets<T>(value: T, options: RedactSecretsOptions = {}): T {
   return redact(value, new WeakMap(), options.secrets ?? [], 0) as T;

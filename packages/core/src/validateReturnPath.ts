@@ -16,7 +16,6 @@ export interface ValidateReturnPathOptions {
  * @param candidate - Untrusted path, e.g. from a `returnTo` query parameter.
  * @param options - `origin` of the app.
  * @returns The normalised path + query + fragment on the same origin, or `undefined` when refused.
- * @throws Never.
  * @example
  * ```ts
  * location.replace(validateReturnPath(returnTo, { origin: location.origin }) ?? '/')

@@ -9,7 +9,6 @@ import type { MockApp, MockScope, MockUser } from './types.js';
  * ```ts
  * const socket = new WebSocket(`${server.wsUrl}?app_id=${DEFAULT_APP_ID}`);
  * ```
- * @see https://developers.deriv.com/docs/setting-up-a-deriv-application
  */
 export const DEFAULT_APP_ID = 1089;
 
@@ -31,7 +30,6 @@ export const DEFAULT_REDIRECT_URI = 'http://localhost:5173/redirect';
  * ```ts
  * const admin: MockUser = { id: 'admin', fullname: 'Ada', email: 'ada@example.com', accounts: [{ loginid: 'CR1', currency: 'USD' }], scopes: ALL_SCOPES };
  * ```
- * @see https://developers.deriv.com/docs/api-authentication
  */
 export const ALL_SCOPES: readonly MockScope[] = DERIV_SCOPES;
 
@@ -42,7 +40,6 @@ export const ALL_SCOPES: readonly MockScope[] = DERIV_SCOPES;
  * ```ts
  * const server = await startMockServer({ apps: [...defaultApps, { appId: 1, redirectUri: 'http://localhost/cb' }] });
  * ```
- * @see https://developers.deriv.com/docs/setting-up-a-deriv-application
  */
 export const defaultApps: readonly MockApp[] = [
   { appId: DEFAULT_APP_ID, redirectUri: DEFAULT_REDIRECT_URI, name: 'Deriv Auth Demo' },
@@ -60,7 +57,6 @@ export const defaultApps: readonly MockApp[] = [
  * ```ts
  * const { accounts } = await server.login({ appId: 1089, user: 'readonly' });
  * ```
- * @see https://developers.deriv.com/docs/api-authentication
  */
 export const defaultUsers: readonly MockUser[] = [
   {

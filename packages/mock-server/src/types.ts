@@ -251,7 +251,6 @@ export interface MockLoginResult {
  * expect(server.log().map((entry) => entry.call)).toContain('authorize');
  * await server.close();
  * ```
- * @see https://developers.deriv.com/docs/api-authentication
  */
 export interface MockServer {
   /** `http://127.0.0.1:PORT`. */

@@ -23,7 +23,6 @@ export const ApiErrorSchema = z.looseObject({
  * const envelope = ResponseEnvelopeSchema.safeParse(JSON.parse(event.data))
  * if (envelope.success && envelope.data.req_id !== undefined) settle(envelope.data.req_id, envelope.data)
  * ```
- * @see https://developers.deriv.com/docs/error-codes
  */
 export const ResponseEnvelopeSchema = z.looseObject({
   msg_type: z.string(),
@@ -43,7 +42,6 @@ export type ResponseEnvelope = z.infer<typeof ResponseEnvelopeSchema>;
  * const failed = ErrorResponseSchema.safeParse(message)
  * if (failed.success) throw createDerivApiError(failed.data)
  * ```
- * @see https://developers.deriv.com/docs/error-codes
  */
 export const ErrorResponseSchema = z.looseObject({
   error: ApiErrorSchema,

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AuthorizeRequestSchema, AuthorizeResponseSchema } from './authorize.js';
-import {
-  BalanceRequestSchema,
-  BalanceResponseSchema,
-  LogoutRequestSchema,
-  LogoutResponseSchema,
-  PingRequestSchema,
-  PingResponseSchema,
-  TimeRequestSchema,
-  TimeResponseSchema,
-  WebsiteStatusRequestSchema,
-  WebsiteStatusResponseSchema,
-} from './calls.js';
+import { BalanceRequestSchema, BalanceResponseSchema } from './balance.js';
+import { LogoutRequestSchema, LogoutResponseSchema } from './logout.js';
+import { PingRequestSchema, PingResponseSchema } from './ping.js';
+import { TimeRequestSchema, TimeResponseSchema } from './time.js';
+import { WebsiteStatusRequestSchema, WebsiteStatusResponseSchema } from './websiteStatus.js';
 // Generated from Deriv's send.json/receive.json by scripts/generateNumericTypes.mjs (committed, so
 // this test needs no copy of the schemas).
 import official from './numericTypes.generated.json' with { type: 'json' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as calls from './calls.js';
+import * as calls from './callsEntry.js';
 import * as core from './index.js';
 
 describe('@deriv-auth/core/calls', () => {

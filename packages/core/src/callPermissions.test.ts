@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_REQUIREMENTS } from './generated/callRequirements.js';
 import { SENSITIVE_FIELD_NAMES, SENSITIVE_REQUEST_FIELDS } from './generated/sensitiveFields.js';
-import {
-  DERIV_SCOPES,
-  getCallName,
-  isAuthRequired,
-  isCallAllowed,
-  isDerivScope,
-} from './scopes.js';
+import { getCallName, isAuthRequired, isCallAllowed } from './callPermissions.js';
+import { DERIV_SCOPES, isDerivScope } from './derivScope.js';
 
 describe('CALL_REQUIREMENTS (generated from the 137 send.json files)', () => {
   const entries = Object.entries(CALL_REQUIREMENTS);

@@ -7,14 +7,9 @@
  */
 export { CALL_REQUIREMENTS } from './generated/callRequirements.js';
 export { SENSITIVE_FIELD_NAMES, SENSITIVE_REQUEST_FIELDS } from './generated/sensitiveFields.js';
-export {
-  DERIV_SCOPES,
-  getCallName,
-  isAuthRequired,
-  isCallAllowed,
-  isDerivScope,
-} from './scopes.js';
-export type { CallRequirement, DerivScope } from './scopes.js';
+export { DERIV_SCOPES, isDerivScope } from './derivScope.js';
+export type { CallRequirement, DerivScope } from './derivScope.js';
+export { getCallName, isAuthRequired, isCallAllowed } from './callPermissions.js';
 export {
   REDACTED,
   TOO_DEEP,

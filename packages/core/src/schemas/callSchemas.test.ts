@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BalanceRequestSchema,
-  BalanceResponseSchema,
-  LogoutRequestSchema,
-  LogoutResponseSchema,
-  PingRequestSchema,
-  PingResponseSchema,
-  TimeRequestSchema,
-  TimeResponseSchema,
-  WebsiteStatusRequestSchema,
-  WebsiteStatusResponseSchema,
-} from './calls.js';
+import { BalanceRequestSchema, BalanceResponseSchema } from './balance.js';
+import { LogoutRequestSchema, LogoutResponseSchema } from './logout.js';
+import { PingRequestSchema, PingResponseSchema } from './ping.js';
+import { TimeRequestSchema, TimeResponseSchema } from './time.js';
+import { WebsiteStatusRequestSchema, WebsiteStatusResponseSchema } from './websiteStatus.js';
 import { ErrorResponseSchema, ResponseEnvelopeSchema } from './envelope.js';
 
 describe('request schemas (strict)', () => {

@@ -1,51 +1,6 @@
 import { CALL_REQUIREMENTS } from './generated/callRequirements.js';
 
-/**
- * The five token scopes of the Deriv API.
- *
- * @see https://developers.deriv.com/docs/api-authentication
- */
-export type DerivScope = 'read' | 'trade' | 'trading_information' | 'payments' | 'admin';
-
-/**
- * Every {@link DerivScope}, in the order Deriv lists them.
- *
- * @example
- * ```ts
- * const granted = authorize.scopes?.filter((scope) => DERIV_SCOPES.includes(scope as DerivScope))
- * ```
- */
-export const DERIV_SCOPES: readonly DerivScope[] = [
-  'read',
-  'trade',
-  'trading_information',
-  'payments',
-  'admin',
-];
-
-/** What one call needs: authorization first, and any one of `scopes` (empty when no auth). */
-export interface CallRequirement {
-  /** The connection must be authorized (`authorize`) before this call. */
-  readonly authRequired: boolean;
-  /** Any one of these scopes allows the call. */
-  readonly scopes: readonly DerivScope[];
-}
-
-/**
- * Tells whether a string is one of the five {@link DerivScope}s.
- *
- * @param value - Anything, e.g. one entry of `authorize.scopes`.
- * @returns `true` for a known scope.
- * @throws Never.
- * @example
- * ```ts
- * const scopes = response.authorize.scopes?.filter(isDerivScope) ?? []
- * ```
- * @see {@link DERIV_SCOPES}
- */
-export function isDerivScope(value: unknown): value is DerivScope {
-  return (DERIV_SCOPES as readonly unknown[]).includes(value);
-}
+// Which call a request makes and whether a token may make it, from the generated call table.
 
 /**
  * Names the Deriv call a request message makes: the first own key that is a known call name.
@@ -57,12 +12,10 @@ export function isDerivScope(value: unknown): value is DerivScope {
  *
  * @param request - A request message, e.g. `{ balance: 1, account: 'all' }`.
  * @returns The call name (`'balance'`), or `undefined` when no key names a known call.
- * @throws Never.
  * @example
  * ```ts
  * getCallName({ ticks: 'R_50', subscribe: 1 }) // 'ticks'
  * ```
- * @see {@link CALL_REQUIREMENTS}
  */
 export function getCallName(request: object): string | undefined {
   if (typeof (request as unknown) !== 'object' || (request as unknown) === null) return undefined;
@@ -80,12 +33,10 @@ export function getCallName(request: object): string | undefined {
  * @param call - Call name, e.g. from {@link getCallName}.
  * @param granted - Scopes of the token, e.g. `authorize.scopes`.
  * @returns `true` when no auth is needed, the call is unknown, or any granted scope satisfies it.
- * @throws Never.
  * @example
  * ```ts
  * isCallAllowed('buy', ['read']) // false: buy needs 'trade'
  * ```
- * @see https://developers.deriv.com/docs/api-authentication
  */
 export function isCallAllowed(call: string, granted: readonly string[]): boolean {
   const requirement = Object.hasOwn(CALL_REQUIREMENTS, call) ? CALL_REQUIREMENTS[call] : undefined;
@@ -98,12 +49,10 @@ export function isCallAllowed(call: string, granted: readonly string[]): boolean
  *
  * @param call - Call name.
  * @returns `true` when `authorize` must come first; `false` for public and unknown calls.
- * @throws Never.
  * @example
  * ```ts
  * isAuthRequired('ping') // false
  * ```
- * @see {@link CALL_REQUIREMENTS}
  */
 export function isAuthRequired(call: string): boolean {
   return Object.hasOwn(CALL_REQUIREMENTS, call) && CALL_REQUIREMENTS[call]?.authRequired === true;
