@@ -70,9 +70,19 @@ step('lint, typecheck and build', turbo, [
   '--concurrency=2',
 ]);
 step('formatting', join(root, 'node_modules', '.bin', 'prettier'), ['--check', '.']);
-step('package checks (publint --strict, attw) and size budgets', turbo, [
+step('layers and import cycles', process.execPath, [
+  join(root, 'scripts', 'check-architecture.mjs'),
+]);
+step('the layer check catches a planted cycle and an upward import', process.execPath, [
+  join(root, 'scripts', 'check-architecture.mjs'),
+  '--self-test',
+]);
+// API reports: a public surface that differs from the committed api-report/ fails here, so every
+// API change shows in review (`pnpm api:update` rewrites the reports).
+step('package checks (publint --strict, attw), API reports and size budgets', turbo, [
   'run',
   'check:package',
+  'api',
   'size',
   '--continue',
   '--concurrency=2',
