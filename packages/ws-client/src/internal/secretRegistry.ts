@@ -1,9 +1,8 @@
-import { REDACTED, redactSecrets } from '@deriv-auth/core';
+import { REDACTED, redactSecrets, scrubSecrets } from '@deriv-auth/core';
 
-// Secrets that ride in URLs and headers, whatever core's patterns know: `otp=` of one-time socket
-// URLs, `Bearer ...`. (core's `redactSecrets` covers `token1=`, `authorize=` and JSON members.)
-const EXTRA_SECRET_TEXT = /((?:^|[?&#\s;,])(?:otp|token\w*|access_token|code)=)[^&#\s"']*/gi;
-const BEARER = /(\bBearer\s)[^\s"',;]+/gi;
+// The one shape core leaves alone: an OAuth authorization code as a URL parameter (`?code=`).
+// Core cannot treat `code` as a secret name: it would hide every `error.code` in a JSON log line.
+const CODE_PARAMETER = /((?:^|[?&#])code=)[^&#\s"']+/gi;
 
 /** Shortest literal scrubbed: shorter ones would also hit ordinary words. */
 const MIN_SECRET_LENGTH = 8;
@@ -37,20 +36,25 @@ export class SecretRegistry {
     }
   }
 
-  /** Replaces every literal secret in `text` (safe inside JSON: the marker needs no escaping). */
+  /**
+   * Replaces every literal secret in `text`, also percent-encoded (core's `scrubSecrets`; safe
+   * inside JSON: the marker needs no escaping).
+   */
   scrubLiterals(text: string): string {
-    let result = text;
-    for (const secret of this.#secrets)
-      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
-    return result;
+    return this.#secrets.size === 0 ? text : scrubSecrets(text, [...this.#secrets]);
   }
 
-  /** Scrubs outside text: bounded, literal secrets replaced, then secret-shaped parts redacted. */
+  /**
+   * Scrubs outside text: bounded, then core's `redactSecrets` with the literal secrets: every
+   * literal, and every secret by shape (`otp=`, `token1=`, `access_token=`, `Bearer ...`, `a1-...`),
+   * plus `code=` URL parameters.
+   */
   scrubText(text: string): string {
     const bounded = text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…` : text;
-    return redactSecrets(this.scrubLiterals(bounded))
-      .replace(EXTRA_SECRET_TEXT, `$1${REDACTED}`)
-      .replace(BEARER, `$1${REDACTED}`);
+    return redactSecrets(bounded, { secrets: [...this.#secrets] }).replace(
+      CODE_PARAMETER,
+      `$1${REDACTED}`,
+    );
   }
 
   /**
