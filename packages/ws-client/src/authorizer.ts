@@ -36,8 +36,9 @@ export interface AuthorizerContext {
  * @example
  * ```ts
  * const otpAuthorizer: Authorizer = {
- *   socketUrl: async ({ account }) => (await fetchOtpUrl(account.account)).url,
- *   authorize: async ({ send }) => (await send({ balance: 1 })) && { loginid: 'CR1' },
+ *   socketUrl: async ({ account }) => (await fetch(`/socket-url/${account.account}`)).text(),
+ *   authorize: async ({ account }) =>
+ *     ({ loginid: account.account, scopes: ['read'], balance: 0, currency: account.currency }),
  * };
  * ```
  * @see https://developers.deriv.com/docs/websockets

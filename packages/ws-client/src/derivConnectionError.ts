@@ -45,7 +45,7 @@ export type DerivConnectionErrorCode = (typeof DERIV_CONNECTION_ERROR_CODES)[num
  * @example
  * ```ts
  * try { await client.ping() } catch (error) {
- *   if (isDerivConnectionError(error) && error.code === 'timeout') retryLater();
+ *   if (isDerivConnectionError(error) && error.code === 'timeout') console.log('try again');
  * }
  * ```
  */
@@ -60,7 +60,7 @@ export class DerivConnectionError extends DerivAuthError<DerivConnectionErrorCod
  * @param value - anything caught.
  * @example
  * ```ts
- * if (isDerivConnectionError(error) && error.code === 'connection_lost') showOfflineBanner();
+ * const offline = isDerivConnectionError(error) && error.code === 'connection_lost';
  * ```
  */
 export function isDerivConnectionError(value: unknown): value is DerivConnectionError {

@@ -33,7 +33,7 @@ export type DerivSessionErrorCode = (typeof DERIV_SESSION_ERROR_CODES)[number];
  * @example
  * ```ts
  * session.send({ buy: '1', price: 10 }).catch((error) => {
- *   if (isDerivSessionError(error) && error.code === 'permission_denied') askForTradeScope();
+ *   if (isDerivSessionError(error) && error.code === 'permission_denied') console.log(error.details);
  * });
  * ```
  */
@@ -47,7 +47,7 @@ export class DerivSessionError extends DerivAuthError<DerivSessionErrorCode> {
  * @param value - anything caught.
  * @example
  * ```ts
- * if (isDerivSessionError(error) && error.code === 'session_ended') redirectToLogin();
+ * const signInAgain = isDerivSessionError(error) && error.code === 'session_ended';
  * ```
  */
 export function isDerivSessionError(value: unknown): value is DerivSessionError {

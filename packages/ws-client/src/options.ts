@@ -55,7 +55,6 @@ export interface KeepAliveOptions {
  * ```ts
  * createDerivClient({ appId: 1089, queue: { maxSize: 20 } });
  * ```
- * @see {@link CreateDerivClientOptions}
  */
 export interface QueueOptions {
   /** Most requests that may wait; the next one rejects with `queue_full`. Default 100. */
@@ -70,7 +69,6 @@ export interface QueueOptions {
  * ```ts
  * const clock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) };
  * ```
- * @see {@link CreateDerivClientOptions}
  */
 export interface Clock {
   /** Wall-clock milliseconds. */
@@ -89,7 +87,6 @@ export interface Clock {
  * ```ts
  * createDerivClient({ appId: 1089, onEvent: (event) => console.debug('[deriv]', event.type) });
  * ```
- * @see {@link CreateDerivClientOptions}
  */
 export type DerivClientEvent =
   | { type: 'connecting'; attempt: number }
@@ -284,7 +281,12 @@ export function resolveClientOptions(options: CreateDerivClientOptions): Resolve
  */
 export function computeBackoffDelay(
   attempt: number,
-  options: Pick<ResolvedReconnectOptions, 'initialDelayMs' | 'maxDelayMs' | 'jitter' | 'random'>,
+  options: {
+    readonly initialDelayMs: number;
+    readonly maxDelayMs: number;
+    readonly jitter: number;
+    readonly random: () => number;
+  },
 ): number {
   const step = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1));
   const jitter = Math.min(1, Math.max(0, options.jitter));

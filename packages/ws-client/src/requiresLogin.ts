@@ -17,17 +17,12 @@ const MAX_CAUSES = 8;
  *
  * @param error - anything caught (from `authorize`, `completeLogin`, `send`, a snapshot's `error`).
  * @returns `true` when only a new sign-in can help.
- * @throws Never.
  * @example
  * ```ts
- * try {
- *   await session.authorize();
- * } catch (error) {
- *   if (requiresLogin(error)) showLoginButton();
- *   else showRetry(error);
- * }
+ * session.authorize().catch((error: unknown) => {
+ *   console.log(requiresLogin(error) ? 'sign in again' : 'try again later');
+ * });
  * ```
- * @see {@link DerivSessionError}
  */
 export function requiresLogin(error: unknown): boolean {
   let current: unknown = error;

@@ -13,7 +13,7 @@ import type { ConnectionStatus } from './types.js';
  *
  * @example
  * ```ts
- * if (session.getSnapshot().status === 'authorized') showDashboard();
+ * const signedIn = session.getSnapshot().status === 'authorized';
  * ```
  * @see {@link SessionSnapshot}
  */
@@ -113,7 +113,7 @@ export interface LogoutResult {
  * ```ts
  * const session = createDerivSession({ client, accounts });
  * await session.authorize();
- * session.subscribe(() => render(session.getSnapshot()));
+ * session.subscribe(() => console.log(session.getSnapshot().status));
  * ```
  * @see {@link createDerivSession}
  */

@@ -55,7 +55,8 @@ export class Transport
   socketListeners = 0;
   readonly #store: SnapshotStore<ConnectionSnapshot>;
   readonly #keepAlive: KeepAlive;
-  readonly #reconnect: ReconnectManager;
+  // Created at the first loss: a healthy client never needs one.
+  #reconnect: ReconnectManager | undefined;
   // Created on first use: a client that never authorizes needs none.
   #authorization: AuthorizationRunner | undefined;
   #socket: SocketConnection | undefined;
@@ -80,7 +81,6 @@ export class Transport
       },
     });
     this.#keepAlive = new KeepAlive(this, options);
-    this.#reconnect = new ReconnectManager(this, options.reconnect);
   }
 
   /** The snapshot half of the store: readable and subscribable, not writable. */
@@ -166,13 +166,13 @@ export class Transport
 
   /** Starts connecting when idle; does nothing while connecting, open, waiting to retry or closed. */
   connect(): void {
-    if (this.#terminal || this.#socket || this.#reconnect.waiting || this.opening) return;
+    if (this.#terminal || this.#socket || this.#reconnect?.waiting || this.opening) return;
     this.reopen();
   }
 
   /** Opens the next socket (see `openNextSocket`). */
   reopen(): void {
-    this.#reconnect.retryStarted();
+    this.#reconnect?.retryStarted();
     openNextSocket(this);
   }
 
@@ -192,7 +192,7 @@ export class Transport
   }
 
   openFailed(error: DerivConnectionError): void {
-    this.#reconnect.afterLoss(error);
+    this.#afterLoss(error);
   }
 
   /** {@link SocketOwner}: `socket` opened. */
@@ -210,7 +210,7 @@ export class Transport
     if (this.#socket !== socket || !socket.isOpen) return;
     this.#ready = true;
     this.setSnapshot({ status: 'open', attempt: 0, lastError: undefined });
-    this.#reconnect.ready(() => this.#socket === socket && this.#ready);
+    this.#reconnect?.ready(() => this.#socket === socket && this.#ready);
     this.emit({ type: 'ready' });
     for (const entry of this.requests.drainQueue()) writeRequest(this, entry, socket);
   }
@@ -241,11 +241,15 @@ export class Transport
   socketEnded(socket: SocketConnection, end: SocketEnd): void {
     if (this.#socket !== socket) return;
     this.#detachSocket();
-    this.#reconnect.socketEnded();
+    this.#reconnect?.socketEnded();
     this.emit({ type: 'close', code: end.code, byClient: end.byClient });
     rejectInflightOnLoss(this.requests, end);
     if (this.#terminal || end.byClient) return;
-    this.#reconnect.afterLoss(end.error);
+    this.#afterLoss(end.error);
+  }
+
+  #afterLoss(error: DerivConnectionError): void {
+    (this.#reconnect ??= new ReconnectManager(this, this.options.reconnect)).afterLoss(error);
   }
 
   #detachSocket(): void {
@@ -280,7 +284,7 @@ export class Transport
   terminate(error: Error | undefined): Promise<void> {
     if (this.#terminal) return this.#lastSocket?.closed ?? Promise.resolve();
     this.#terminal = true;
-    this.#reconnect.stop();
+    this.#reconnect?.stop();
     this.#keepAlive.stop();
     const closed = new DerivConnectionError(
       'closed',
