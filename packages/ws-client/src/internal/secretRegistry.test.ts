@@ -26,6 +26,16 @@ describe('SecretRegistry', () => {
     expect(JSON.parse(scrubbed)).toEqual({ note: `token ${REDACTED} and ${REDACTED}` });
   });
 
+  it('keeps the newest MAX secrets and forgets the oldest', () => {
+    const registry = new SecretRegistry();
+    const secret = (index: number): string => `a1-SecretNumber${String(index).padStart(4, '0')}`;
+    for (let index = 0; index <= SecretRegistry.MAX; index += 1)
+      registry.noteRequest({ authorize: secret(index) });
+    expect(registry.scrubLiterals(secret(0))).toBe(secret(0));
+    expect(registry.scrubLiterals(secret(1))).toBe(REDACTED);
+    expect(registry.scrubLiterals(secret(SecretRegistry.MAX))).toBe(REDACTED);
+  });
+
   it('bounds outside text before scrubbing it', () => {
     expect(new SecretRegistry().scrubText('x'.repeat(10_000)).length).toBeLessThan(2_100);
   });

@@ -17,7 +17,11 @@ const MAX_CAUSE_DEPTH = 4;
  */
 export class SecretRegistry {
   static readonly MAX = 64;
-  readonly #secrets = new Set<string>();
+  /**
+   * One secret as is, several in insertion order (oldest first): most clients only ever send one
+   * token, and a fleet of thousands should not pay a `Set` for each.
+   */
+  #secrets: string | Set<string> | undefined;
 
   /** Remembers every secret of a request about to be sent. */
   noteRequest(request: object): void {
@@ -28,12 +32,24 @@ export class SecretRegistry {
 
   #add(secret: unknown): void {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) return;
-    this.#secrets.delete(secret);
-    this.#secrets.add(secret);
-    if (this.#secrets.size > SecretRegistry.MAX) {
-      const oldest = this.#secrets.values().next().value;
-      if (oldest !== undefined) this.#secrets.delete(oldest);
+    const current = this.#secrets;
+    if (current === undefined || current === secret) {
+      this.#secrets = secret;
+      return;
     }
+    const secrets = typeof current === 'string' ? new Set([current]) : current;
+    secrets.delete(secret);
+    secrets.add(secret);
+    if (secrets.size > SecretRegistry.MAX) {
+      const oldest = secrets.values().next().value;
+      if (oldest !== undefined) secrets.delete(oldest);
+    }
+    this.#secrets = secrets;
+  }
+
+  #list(): string[] {
+    const secrets = this.#secrets;
+    return secrets === undefined ? [] : typeof secrets === 'string' ? [secrets] : [...secrets];
   }
 
   /**
@@ -41,7 +57,7 @@ export class SecretRegistry {
    * inside JSON: the marker needs no escaping).
    */
   scrubLiterals(text: string): string {
-    return this.#secrets.size === 0 ? text : scrubSecrets(text, [...this.#secrets]);
+    return this.#secrets === undefined ? text : scrubSecrets(text, this.#list());
   }
 
   /**
@@ -51,7 +67,7 @@ export class SecretRegistry {
    */
   scrubText(text: string): string {
     const bounded = text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…` : text;
-    return redactSecrets(bounded, { secrets: [...this.#secrets] }).replace(
+    return redactSecrets(bounded, { secrets: this.#list() }).replace(
       CODE_PARAMETER,
       `$1${REDACTED}`,
     );
