@@ -1,32 +1,7 @@
-import type { Authorize } from '@deriv-auth/core';
-import type { HandshakeContext } from './connectionHandshake.js';
+import type { AuthorizeResult } from './authorizeResult.js';
 import { DerivConnectionError } from './derivConnectionError.js';
 import { readAuthorize } from './internal/readAuthorize.js';
-
-/**
- * The account details of a successful `authorize`, as the SDK hands them out: the fields Deriv
- * returns for every account are required here (`loginid`, `scopes`, `balance`, `currency`, which
- * is `''` for an account without one), the others stay optional as in Deriv's schema. The SDK
- * checks these fields on the reply and rejects with `invalid_response` when one is missing, so
- * the type does not promise more than was checked.
- *
- * @example
- * ```ts
- * const me: AuthorizeResult = await session.authorize();
- * console.log(me.loginid, me.balance, me.currency);
- * ```
- * @see https://developers.deriv.com/docs/websockets (authorize)
- */
-export interface AuthorizeResult extends Authorize {
-  /** The account the token acts as (`CR799393`). */
-  loginid: string;
-  /** The scopes granted to the token (`read`, `trade`, ...). */
-  scopes: string[];
-  /** The account's balance. */
-  balance: number;
-  /** The account's currency; `''` when none is set yet. */
-  currency: string;
-}
+import type { DerivRequest, SendOptions } from './messageTypes.js';
 
 /**
  * What `authorize` takes: one token, or one plus up to 25 more for a multi-account session.
@@ -50,7 +25,7 @@ export interface AuthorizeInput {
  * Sends `authorize` through `send` and checks the reply's shape (the fields of core's
  * `AuthorizeResponseSchema` the SDK relies on; unknown fields pass).
  *
- * @param send - the handshake's (or client's) send function.
+ * @param send - the authorizer's (or the client's) send function.
  * @param input - the token(s).
  * @returns the `authorize` object of the reply.
  * @throws {DerivApiError} when the server refuses (e.g. `InvalidToken`).
@@ -58,12 +33,14 @@ export interface AuthorizeInput {
  *   one of the fields {@link AuthorizeResult} requires.
  * @example
  * ```ts
- * client.setHandshake({ run: ({ send }) => authorizeWithToken(send, { token }) });
+ * const authorizer: Authorizer = {
+ *   authorize: ({ account, send }) => authorizeWithToken(send, { token: account.token }),
+ * };
  * ```
  * @see https://developers.deriv.com/docs/websockets (authorize)
  */
 export async function authorizeWithToken(
-  send: HandshakeContext['send'],
+  send: (request: DerivRequest, options?: SendOptions) => Promise<unknown>,
   input: string | AuthorizeInput,
 ): Promise<AuthorizeResult> {
   const { token, tokens, addToLoginHistory } =

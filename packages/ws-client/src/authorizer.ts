@@ -1,18 +1,20 @@
 import type { DerivAccount } from '@deriv-auth/core';
-import { authorizeWithToken, type AuthorizeResult } from './authorizeWithToken.js';
-import type { HandshakeContext } from './connectionHandshake.js';
+import type { AuthorizeResult } from './authorizeResult.js';
+import { authorizeWithToken } from './authorizeWithToken.js';
+import type { DerivRequest, DerivResponseFor, SendOptions } from './messageTypes.js';
 
 /**
  * What an {@link Authorizer} gets: the account to act as, every account of the session, and a
  * `send` bound to the socket being authorized.
- *
- * @example
- * ```ts
- * const authorizer: Authorizer = { authorize: ({ account, send }) => authorizeWithToken(send, account.token) };
- * ```
- * @see {@link Authorizer}
  */
-export interface AuthorizerContext extends HandshakeContext {
+export interface AuthorizerContext {
+  /** Sends on this socket at once, ahead of the queued requests, which wait for the authorization. */
+  send: <Request extends DerivRequest>(
+    request: Request,
+    options?: SendOptions,
+  ) => Promise<DerivResponseFor<Request>>;
+  /** `connect`: first socket; `reconnect`: a socket after a loss; `replace`: a switch on the open socket. */
+  reason: 'connect' | 'reconnect' | 'replace';
   /** The account to make active. */
   account: DerivAccount;
   /** Every account of the session, the active one included. */
@@ -20,16 +22,23 @@ export interface AuthorizerContext extends HandshakeContext {
 }
 
 /**
- * The one replaceable step that makes a socket act as an account. The default
+ * The one extension point for how a socket comes to act as an account. The default
  * ({@link createTokenAuthorizer}) sends `authorize` with the account's token; Deriv's new API
  * instead opens each socket from a one-time URL (`socketUrl`) and needs no message, and fits here
  * without touching the session.
  *
+ * @remarks
+ * What a failure means is decided in one place: a lost connection or a timeout makes the
+ * authorization run again on the next socket; anything else (a server error such as
+ * `InvalidToken`, an unreadable reply) is a refusal: the session goes to `error`, queued requests
+ * reject with that error, and the socket stays open but unauthorized (no reconnect loop).
+ *
  * @example
  * ```ts
  * const otpAuthorizer: Authorizer = {
- *   socketUrl: async ({ account }) => (await fetchOtpUrl(account.account)).url,
- *   authorize: async ({ send }) => (await send({ balance: 1 })) && { loginid: 'CR1' },
+ *   socketUrl: async ({ account }) => (await fetch(`/socket-url/${account.account}`)).text(),
+ *   authorize: async ({ account }) =>
+ *     ({ loginid: account.account, scopes: ['read'], balance: 0, currency: account.currency }),
  * };
  * ```
  * @see https://developers.deriv.com/docs/websockets
@@ -48,8 +57,6 @@ export interface Authorizer {
  * `loginid` on one socket.
  *
  * @param options - `addToLoginHistory` for the first authorization of a login.
- * @returns an {@link Authorizer}.
- * @throws Never.
  * @example
  * ```ts
  * createDerivSession({ client, authorizer: createTokenAuthorizer({ addToLoginHistory: true }) });

@@ -1,14 +1,15 @@
 import type WebSocket from 'ws';
 import type { WebSocketConstructorLike } from './webSocketLike.js';
 import type { PingResponse } from '@deriv-auth/core';
-import type { AuthorizeInput, AuthorizeResult } from './authorizeWithToken.js';
-import type { SendOptions } from './calls.js';
-import type { DerivClientOptions } from './options.js';
-import type { DerivSession, DerivSessionOptions } from './sessionTypes.js';
+import type { AuthorizeInput } from './authorizeWithToken.js';
+import type { AuthorizeResult } from './authorizeResult.js';
+import type { SendOptions } from './messageTypes.js';
+import type { CreateDerivClientOptions } from './options.js';
+import type { DerivSession, CreateDerivSessionOptions } from './sessionTypes.js';
 import type { WebTokenStorageOptions } from './tokenStorage.js';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { DerivClient } from './createDerivClient.js';
-import type { DerivResponse } from './calls.js';
+import type { DerivResponse } from './messageTypes.js';
 import type { SessionSnapshot } from './sessionTypes.js';
 
 declare const client: DerivClient;
@@ -70,7 +71,7 @@ describe('optional options accept undefined', () => {
       queue: { maxSize: maybeNumber },
       onEvent: undefined,
       clock: undefined,
-    }).toExtend<DerivClientOptions>();
+    }).toExtend<CreateDerivClientOptions>();
     expectTypeOf({ signal: undefined, timeoutMs: maybeNumber }).toExtend<SendOptions>();
     expectTypeOf({
       token: 't',
@@ -84,7 +85,7 @@ describe('optional options accept undefined', () => {
       checkScopes: undefined,
       authorizer: undefined,
       resume: undefined,
-    }).toExtend<DerivSessionOptions>();
+    }).toExtend<CreateDerivSessionOptions>();
     expectTypeOf({ key: maybe }).toExtend<WebTokenStorageOptions>();
   });
 });

@@ -1,12 +1,9 @@
-import {
-  authorizeWithToken,
-  type AuthorizeInput,
-  type AuthorizeResult,
-} from './authorizeWithToken.js';
-import type { DerivCallMap, DerivRequest, DerivResponseFor, SendOptions } from './calls.js';
-import type { ConnectionHandshake } from './connectionHandshake.js';
-import { ClientCore } from './internal/clientCore.js';
-import { resolveClientOptions, type DerivClientOptions } from './options.js';
+import { authorizeWithToken, type AuthorizeInput } from './authorizeWithToken.js';
+import type { AuthorizeResult } from './authorizeResult.js';
+import type { AuthorizationStep } from './internal/authorizationRunner.js';
+import { Transport } from './internal/transport.js';
+import type { DerivCallMap, DerivRequest, DerivResponseFor, SendOptions } from './messageTypes.js';
+import { resolveClientOptions, type CreateDerivClientOptions } from './options.js';
 import type { ClientDiagnostics, ConnectionSnapshot } from './types.js';
 
 /**
@@ -15,9 +12,8 @@ import type { ClientDiagnostics, ConnectionSnapshot } from './types.js';
  * @example
  * ```ts
  * const client = createDerivClient({ appId: 1089, WebSocket });
- * const { authorize } = { authorize: await client.authorize(token) };
+ * const me = await client.authorize(token);
  * ```
- * @see {@link createDerivClient}
  */
 export interface DerivClient {
   /**
@@ -48,13 +44,6 @@ export interface DerivClient {
   getSnapshot(): ConnectionSnapshot;
   /** Calls `listener` after each snapshot change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /**
-   * Installs the step that makes every new socket usable (see {@link ConnectionHandshake}) and
-   * runs it on the open socket; `undefined` removes it. Resolves with its first result.
-   */
-  setHandshake<Result>(
-    handshake: ConnectionHandshake<Result> | undefined,
-  ): Promise<Result | undefined>;
   /** Counts of live requests, timers and listeners, for leak checks. */
   getDiagnostics(): ClientDiagnostics;
 }
@@ -63,9 +52,9 @@ export interface DerivClient {
  * Creates a {@link DerivClient}. Nothing connects until the first request (or `connect()`), and
  * nothing global is read before then.
  *
- * @param options - see {@link DerivClientOptions}; only `appId` is required.
- * @returns the client.
+ * @param options - see {@link CreateDerivClientOptions}; only `appId` is required.
  * @throws {TypeError} when `endpoint` is not a valid URL.
+ * @throws {DerivConnectionError} `invalid_option` for a duration that is `NaN`, zero or negative.
  * @example
  * ```ts
  * import WebSocket from 'ws'; // Node only; browsers omit the option
@@ -76,26 +65,47 @@ export interface DerivClient {
  * ```
  * @see https://developers.deriv.com/docs/websockets
  */
-export function createDerivClient(options: DerivClientOptions): DerivClient {
-  return new DerivClientImpl(resolveClientOptions(options));
+export function createDerivClient(options: CreateDerivClientOptions): DerivClient {
+  return new DerivClientImpl(new Transport(resolveClientOptions(options)));
+}
+
+/** Reads the transport of a client made by {@link createDerivClient}; set by the class below. */
+let readTransport: (client: object) => Transport | undefined;
+
+/**
+ * The transport of `client` when {@link createDerivClient} made it, else `undefined`. Internal (not
+ * exported by the package): the session installs its authorization through it.
+ */
+export function transportOf(client: object): Transport | undefined {
+  return readTransport(client);
 }
 
 /**
- * The client is the transport core plus the public methods, on the prototype: a fleet of
- * thousands of clients (a server fanning out users) pays for the methods once, not per client.
+ * The public face of a {@link Transport}: only the {@link DerivClient} methods, on the prototype
+ * (a fleet of thousands of clients pays for them once), and the transport in a private field, so
+ * nothing of the insides (`setSnapshot`, `sendNow`, socket callbacks) is reachable by a user.
  */
-class DerivClientImpl extends ClientCore implements DerivClient {
+class DerivClientImpl implements DerivClient {
+  readonly #transport: Transport;
+
+  static {
+    readTransport = (client) => (#transport in client ? client.#transport : undefined);
+  }
+
+  constructor(transport: Transport) {
+    this.#transport = transport;
+  }
+
   send<Request extends DerivRequest>(
     request: Request,
     options?: SendOptions,
   ): Promise<DerivResponseFor<Request>> {
-    return this.request(request, options) as Promise<DerivResponseFor<Request>>;
+    return this.#transport.request(request, options) as Promise<DerivResponseFor<Request>>;
   }
 
   authorize(input: string | AuthorizeInput): Promise<AuthorizeResult> {
-    return this.handshakes.set({
-      run: ({ send }) => authorizeWithToken(send, input),
-    }) as Promise<AuthorizeResult>;
+    const step: AuthorizationStep = { run: ({ send }) => authorizeWithToken(send, input) };
+    return this.#transport.authorization.set(step) as Promise<AuthorizeResult>;
   }
 
   logout(options?: { loginid?: string | undefined }): Promise<DerivCallMap['logout']['response']> {
@@ -106,11 +116,10 @@ class DerivClientImpl extends ClientCore implements DerivClient {
       loginid === undefined ? { logout: 1 as const } : { logout: 1 as const, loginid },
     );
     // A full logout: afterwards the next socket must not be authorized again behind the user's back.
-    if (loginid === undefined)
-      void reply.then(
-        () => this.handshakes.set(undefined),
-        () => this.handshakes.set(undefined),
-      );
+    if (loginid === undefined) {
+      const forget = (): Promise<unknown> => this.#transport.authorization.set(undefined);
+      void reply.then(forget, forget);
+    }
     return reply;
   }
 
@@ -118,17 +127,23 @@ class DerivClientImpl extends ClientCore implements DerivClient {
     return this.send({ ping: 1 as const }, options);
   }
 
-  close(): Promise<void> {
-    return this.terminate(undefined);
+  connect(): void {
+    this.#transport.connect();
   }
 
-  setHandshake<Result>(
-    handshake: ConnectionHandshake<Result> | undefined,
-  ): Promise<Result | undefined> {
-    return this.handshakes.set(handshake) as Promise<Result | undefined>;
+  close(): Promise<void> {
+    return this.#transport.terminate(undefined);
+  }
+
+  getSnapshot(): ConnectionSnapshot {
+    return this.#transport.store.getSnapshot();
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.#transport.store.subscribe(listener);
   }
 
   getDiagnostics(): ClientDiagnostics {
-    return this.diagnostics();
+    return this.#transport.diagnostics();
   }
 }

@@ -1,8 +1,7 @@
 import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
 
 /**
- * Why a request or the connection failed on the client side (as opposed to a server error, which
- * is a `DerivApiError`).
+ * Every {@link DerivConnectionErrorCode}, for exhaustive checks and tests.
  *
  * - `timeout`: no reply within the request's time limit.
  * - `aborted`: the caller's `AbortSignal` fired, or a newer authorization replaced this one.
@@ -11,7 +10,8 @@ import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
  * - `closed`: the client was closed (by `close()` or after a fatal condition) and sends nothing.
  * - `queue_full`: too many requests were waiting for the socket.
  * - `not_connected`: the socket is not ready and queueing is disabled.
- * - `handshake_failed`: the WebSocket could not be opened (refused, stalled or unreachable).
+ * - `connect_failed`: the WebSocket could not be opened (refused, stalled, unreachable, or no
+ *   socket URL could be obtained).
  * - `reconnect_exhausted`: every allowed reconnect attempt failed.
  * - `no_websocket`: no WebSocket constructor was passed and none exists globally.
  * - `invalid_response`: a reply did not have the shape its call promises, or could not be read at
@@ -19,18 +19,22 @@ import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
  * - `invalid_option`: an option or a per-call setting is out of range (a timeout that is `NaN`,
  *   zero or negative); thrown by `createDerivClient`, or the rejection of the call.
  */
-export type DerivConnectionErrorCode =
-  | 'timeout'
-  | 'aborted'
-  | 'connection_lost'
-  | 'closed'
-  | 'queue_full'
-  | 'not_connected'
-  | 'handshake_failed'
-  | 'reconnect_exhausted'
-  | 'no_websocket'
-  | 'invalid_response'
-  | 'invalid_option';
+export const DERIV_CONNECTION_ERROR_CODES = [
+  'timeout',
+  'aborted',
+  'connection_lost',
+  'closed',
+  'queue_full',
+  'not_connected',
+  'connect_failed',
+  'reconnect_exhausted',
+  'no_websocket',
+  'invalid_response',
+  'invalid_option',
+] as const;
+
+/** Why a request or the connection failed on the client side (see {@link DERIV_CONNECTION_ERROR_CODES}). */
+export type DerivConnectionErrorCode = (typeof DERIV_CONNECTION_ERROR_CODES)[number];
 
 /**
  * A client-side failure of the transport: timeout, abort, lost or closed socket, full queue.
@@ -38,18 +42,12 @@ export type DerivConnectionErrorCode =
  * @remarks
  * Messages name the call and the limit that was hit, never a request body or a token.
  *
- * @param code - a {@link DerivConnectionErrorCode}.
- * @param message - a short human explanation.
- * @param options - `cause` (the underlying event or error) and token-free `details`.
- * @returns a new error.
- * @throws Never.
  * @example
  * ```ts
  * try { await client.ping() } catch (error) {
- *   if (isDerivConnectionError(error) && error.code === 'timeout') retryLater();
+ *   if (isDerivConnectionError(error) && error.code === 'timeout') console.log('try again');
  * }
  * ```
- * @see {@link isDerivConnectionError}
  */
 export class DerivConnectionError extends DerivAuthError<DerivConnectionErrorCode> {
   override name = 'DerivConnectionError';
@@ -60,13 +58,10 @@ export class DerivConnectionError extends DerivAuthError<DerivConnectionErrorCod
  * copy of this package.
  *
  * @param value - anything caught.
- * @returns `true` for a connection error.
- * @throws Never.
  * @example
  * ```ts
- * if (isDerivConnectionError(error) && error.code === 'connection_lost') showOfflineBanner();
+ * const offline = isDerivConnectionError(error) && error.code === 'connection_lost';
  * ```
- * @see {@link DerivConnectionError}
  */
 export function isDerivConnectionError(value: unknown): value is DerivConnectionError {
   return isNamedDerivError(value, 'DerivConnectionError');

@@ -2,42 +2,40 @@ import { DerivAuthError } from '@deriv-auth/core';
 import { isNamedDerivError } from './derivConnectionError.js';
 
 /**
- * Why the session refused something.
+ * Every {@link DerivSessionErrorCode}, for exhaustive checks and tests.
  *
  * - `permission_denied`: the call needs a scope this session's token was not granted (checked
  *   locally, no round trip).
  * - `not_authorized`: the call needs an authorized session and there is none.
  * - `account_mismatch`: `authorize` answered for another account than the token came with.
  * - `unknown_account`: the account is not among the session's accounts.
- * - `no_accounts`: there is no account to authorize.
+ * - `no_session_account`: the session holds no account to authorize; sign in first.
  * - `session_ended`: the server no longer accepts the token (revoked or expired); sign in again.
  * - `account_switched`: the reply belongs to an account that is no longer active, so it is dropped.
  */
-export type DerivSessionErrorCode =
-  | 'permission_denied'
-  | 'not_authorized'
-  | 'account_mismatch'
-  | 'unknown_account'
-  | 'no_accounts'
-  | 'session_ended'
-  | 'account_switched';
+export const DERIV_SESSION_ERROR_CODES = [
+  'permission_denied',
+  'not_authorized',
+  'account_mismatch',
+  'unknown_account',
+  'no_session_account',
+  'session_ended',
+  'account_switched',
+] as const;
+
+/** Why the session refused something (see {@link DERIV_SESSION_ERROR_CODES}). */
+export type DerivSessionErrorCode = (typeof DERIV_SESSION_ERROR_CODES)[number];
 
 /**
  * A refusal by the session layer: a call outside the granted scopes, a token answering for another
  * account, a session the server ended.
  *
- * @param code - a {@link DerivSessionErrorCode}.
- * @param message - a short human explanation (never a token).
- * @param options - `cause` and token-free `details`.
- * @returns a new error.
- * @throws Never.
  * @example
  * ```ts
  * session.send({ buy: '1', price: 10 }).catch((error) => {
- *   if (isDerivSessionError(error) && error.code === 'permission_denied') askForTradeScope();
+ *   if (isDerivSessionError(error) && error.code === 'permission_denied') console.log(error.details);
  * });
  * ```
- * @see {@link isDerivSessionError}
  */
 export class DerivSessionError extends DerivAuthError<DerivSessionErrorCode> {
   override name = 'DerivSessionError';
@@ -47,13 +45,10 @@ export class DerivSessionError extends DerivAuthError<DerivSessionErrorCode> {
  * Tells whether `value` is a {@link DerivSessionError}, even one from a second installed copy.
  *
  * @param value - anything caught.
- * @returns `true` for a session error.
- * @throws Never.
  * @example
  * ```ts
- * if (isDerivSessionError(error) && error.code === 'session_ended') redirectToLogin();
+ * const signInAgain = isDerivSessionError(error) && error.code === 'session_ended';
  * ```
- * @see {@link DerivSessionError}
  */
 export function isDerivSessionError(value: unknown): value is DerivSessionError {
   return isNamedDerivError(value, 'DerivSessionError');

@@ -117,7 +117,7 @@ describe('faults against a real socket', () => {
     expect(server.connections()).toHaveLength(1);
   });
 
-  it('handshake refused twice: the third attempt connects and the queued request goes out', async () => {
+  it('socket opening refused twice: the third attempt connects and the queued request goes out', async () => {
     server = await startServer();
     server.inject({ type: 'refuseHandshake', status: 503 }, { times: 2 });
     const attempts: number[] = [];
@@ -128,7 +128,7 @@ describe('faults against a real socket', () => {
     expect(attempts).toEqual([0, 1, 2]);
   });
 
-  it('handshake refused for good: gives up after maxAttempts with reconnect_exhausted', async () => {
+  it('socket opening refused for good: gives up after maxAttempts with reconnect_exhausted', async () => {
     server = await startServer();
     server.inject({ type: 'refuseHandshake' });
     client = connectClient(server, {
@@ -142,7 +142,7 @@ describe('faults against a real socket', () => {
     ).toBe(error);
   });
 
-  it('handshake stalled: the connect deadline fails the attempt and the retry connects', async () => {
+  it('socket opening stalled: the connect deadline fails the attempt and the retry connects', async () => {
     server = await startServer();
     server.inject({ type: 'stallHandshake' }, { times: 1 });
     const events: DerivClientEvent[] = [];

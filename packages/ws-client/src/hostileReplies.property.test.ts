@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDerivClient, type DerivClient } from './createDerivClient.js';
 import type { DerivClientEvent } from './options.js';
 import { decodeReply } from './internal/decodeReply.js';
-import { SecretRegistry } from './internal/scrubSecrets.js';
+import { SecretRegistry } from './internal/secretRegistry.js';
 import { CANARY_TOKEN } from './test/harness.js';
 import { countEscapes, startRawServer, type RawServer } from './test/rawServer.js';
 
@@ -142,7 +142,7 @@ describe('hostile frames on a real socket', () => {
       onEvent: (event) => events.push(event),
       reconnect: { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 1_000_000 },
     });
-    // The client has sent the canary (as a plain request, no handshake): it now knows the literal.
+    // The client has sent the canary (as a plain request, no authorization): it now knows the literal.
     next = { frame: '{"msg_type":"authorize","req_id":1,"authorize":{}}' };
     await client.send({ authorize: CANARY_TOKEN }).catch(() => undefined);
   });

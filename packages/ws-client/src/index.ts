@@ -8,7 +8,8 @@
 export { createDerivClient } from './createDerivClient.js';
 export type { DerivClient } from './createDerivClient.js';
 export { authorizeWithToken } from './authorizeWithToken.js';
-export type { AuthorizeInput, AuthorizeResult } from './authorizeWithToken.js';
+export type { AuthorizeInput } from './authorizeWithToken.js';
+export type { AuthorizeResult } from './authorizeResult.js';
 export type {
   DerivCallMap,
   DerivKnownResponse,
@@ -16,17 +17,24 @@ export type {
   DerivResponse,
   DerivResponseFor,
   SendOptions,
-} from './calls.js';
-export type { ConnectionHandshake, HandshakeContext } from './connectionHandshake.js';
-export { DerivConnectionError, isDerivConnectionError } from './derivConnectionError.js';
+} from './messageTypes.js';
+export {
+  DERIV_CONNECTION_ERROR_CODES,
+  DerivConnectionError,
+  isDerivConnectionError,
+} from './derivConnectionError.js';
 export type { DerivConnectionErrorCode } from './derivConnectionError.js';
-export { DerivSessionError, isDerivSessionError } from './derivSessionError.js';
+export {
+  DERIV_SESSION_ERROR_CODES,
+  DerivSessionError,
+  isDerivSessionError,
+} from './derivSessionError.js';
 export type { DerivSessionErrorCode } from './derivSessionError.js';
 export { buildSocketUrl, computeBackoffDelay, DEFAULT_ENDPOINT } from './options.js';
 export type {
   Clock,
   DerivClientEvent,
-  DerivClientOptions,
+  CreateDerivClientOptions,
   KeepAliveOptions,
   QueueOptions,
   ReconnectOptions,
@@ -41,7 +49,7 @@ export { createDerivSession } from './createDerivSession.js';
 export { requiresLogin } from './requiresLogin.js';
 export type {
   DerivSession,
-  DerivSessionOptions,
+  CreateDerivSessionOptions,
   LogoutResult,
   ScopeCheck,
   SessionSnapshot,

@@ -24,7 +24,7 @@ export interface ReconnectOptions {
   random?: (() => number) | undefined;
   /**
    * How long a connection must stay ready before the attempt counter resets. Default 10 000 ms.
-   * A server that accepts the handshake and then closes again and again (flapping) therefore
+   * A server that authorizes and then closes again and again (flapping) therefore
    * still reaches `maxAttempts`, instead of getting the token re-sent forever.
    */
   stableAfterMs?: number | undefined;
@@ -55,7 +55,6 @@ export interface KeepAliveOptions {
  * ```ts
  * createDerivClient({ appId: 1089, queue: { maxSize: 20 } });
  * ```
- * @see {@link DerivClientOptions}
  */
 export interface QueueOptions {
   /** Most requests that may wait; the next one rejects with `queue_full`. Default 100. */
@@ -70,7 +69,6 @@ export interface QueueOptions {
  * ```ts
  * const clock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) };
  * ```
- * @see {@link DerivClientOptions}
  */
 export interface Clock {
   /** Wall-clock milliseconds. */
@@ -89,7 +87,6 @@ export interface Clock {
  * ```ts
  * createDerivClient({ appId: 1089, onEvent: (event) => console.debug('[deriv]', event.type) });
  * ```
- * @see {@link DerivClientOptions}
  */
 export type DerivClientEvent =
   | { type: 'connecting'; attempt: number }
@@ -111,7 +108,7 @@ export type DerivClientEvent =
  * ```
  * @see https://developers.deriv.com/docs/getting-started
  */
-export interface DerivClientOptions {
+export interface CreateDerivClientOptions {
   /** Your app id from https://api.deriv.com/dashboard. OAuth tokens only work with the app id that issued them. */
   appId: number | string;
   /** WebSocket endpoint. Default `wss://ws.derivws.com/websockets/v3`. */
@@ -129,7 +126,7 @@ export interface DerivClientOptions {
    * included) are clamped to it.
    */
   requestTimeoutMs?: number | undefined;
-  /** Time the opening handshake may take before the attempt counts as failed. Default 10 000 ms. */
+  /** Time the WebSocket may take to open before the attempt counts as failed (`connect_failed`). Default 10 000 ms. */
   connectTimeoutMs?: number | undefined;
   /** Keep-alive settings, or `false` to send no pings. */
   keepAlive?: KeepAliveOptions | false | undefined;
@@ -196,7 +193,7 @@ const globalClock: Clock = {
  * @see https://developers.deriv.com/docs/websockets
  */
 export function buildSocketUrl(
-  options: Pick<DerivClientOptions, 'appId' | 'endpoint' | 'language' | 'brand'>,
+  options: Pick<CreateDerivClientOptions, 'appId' | 'endpoint' | 'language' | 'brand'>,
 ): string {
   const url = new URL(options.endpoint ?? DEFAULT_ENDPOINT);
   url.searchParams.set('app_id', String(options.appId));
@@ -231,7 +228,7 @@ function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K
  *
  * @throws {DerivConnectionError} `invalid_option` for a duration that is `NaN`, zero or negative.
  */
-export function resolveClientOptions(options: DerivClientOptions): ResolvedClientOptions {
+export function resolveClientOptions(options: CreateDerivClientOptions): ResolvedClientOptions {
   const keepAlive: ResolvedKeepAliveOptions | false =
     options.keepAlive === false
       ? false
@@ -284,7 +281,12 @@ export function resolveClientOptions(options: DerivClientOptions): ResolvedClien
  */
 export function computeBackoffDelay(
   attempt: number,
-  options: Pick<ResolvedReconnectOptions, 'initialDelayMs' | 'maxDelayMs' | 'jitter' | 'random'>,
+  options: {
+    readonly initialDelayMs: number;
+    readonly maxDelayMs: number;
+    readonly jitter: number;
+    readonly random: () => number;
+  },
 ): number {
   const step = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.max(0, attempt - 1));
   const jitter = Math.min(1, Math.max(0, options.jitter));

@@ -11,30 +11,25 @@ const MAX_CAUSES = 8;
  * @remarks
  * `true` for a session that ended (`DerivSessionError` `session_ended`: the server refused the
  * token, revoked or expired, when authorizing or after a reconnect), a session without accounts
- * (`no_accounts`), and a server `InvalidToken` (`DerivApiError`, e.g. from `client.authorize`),
+ * (`no_session_account`), and a server `InvalidToken` (`DerivApiError`, e.g. from `client.authorize`),
  * also when one of these is the `cause` of the error given. `false` for everything else: a
  * timeout, a lost connection or a `RateLimit` pass, and signing in again would not help.
  *
  * @param error - anything caught (from `authorize`, `completeLogin`, `send`, a snapshot's `error`).
  * @returns `true` when only a new sign-in can help.
- * @throws Never.
  * @example
  * ```ts
- * try {
- *   await session.authorize();
- * } catch (error) {
- *   if (requiresLogin(error)) showLoginButton();
- *   else showRetry(error);
- * }
+ * session.authorize().catch((error: unknown) => {
+ *   console.log(requiresLogin(error) ? 'sign in again' : 'try again later');
+ * });
  * ```
- * @see {@link DerivSessionError}
  */
 export function requiresLogin(error: unknown): boolean {
   let current: unknown = error;
   for (let link = 0; link < MAX_CAUSES && current instanceof Error; link += 1) {
     if (
       isDerivSessionError(current) &&
-      (current.code === 'session_ended' || current.code === 'no_accounts')
+      (current.code === 'session_ended' || current.code === 'no_session_account')
     )
       return true;
     if (isDerivApiError(current) && current.code === 'InvalidToken') return true;

@@ -1,7 +1,7 @@
 import type { DerivAccount, DerivAuthError, DerivScope } from '@deriv-auth/core';
-import type { AuthorizeResult } from './authorizeWithToken.js';
+import type { AuthorizeResult } from './authorizeResult.js';
 import type { Authorizer } from './authorizer.js';
-import type { DerivClientOptions } from './options.js';
+import type { CreateDerivClientOptions } from './options.js';
 import type { DerivClient } from './createDerivClient.js';
 import type { TokenStorage } from './tokenStorage.js';
 import type { ConnectionStatus } from './types.js';
@@ -13,7 +13,7 @@ import type { ConnectionStatus } from './types.js';
  *
  * @example
  * ```ts
- * if (session.getSnapshot().status === 'authorized') showDashboard();
+ * const signedIn = session.getSnapshot().status === 'authorized';
  * ```
  * @see {@link SessionSnapshot}
  */
@@ -52,7 +52,7 @@ export interface SessionSnapshot {
  * ```ts
  * const allowEverything: ScopeCheck = () => true;
  * ```
- * @see {@link DerivSessionOptions.checkScopes}
+ * @see {@link CreateDerivSessionOptions.checkScopes}
  */
 export type ScopeCheck = (call: string, scopes: readonly DerivScope[]) => boolean;
 
@@ -65,9 +65,9 @@ export type ScopeCheck = (call: string, scopes: readonly DerivScope[]) => boolea
  * ```
  * @see {@link createDerivSession}
  */
-export interface DerivSessionOptions {
+export interface CreateDerivSessionOptions {
   /** A client to use, or options to create one (the session then closes it on `close()`). */
-  client: DerivClient | DerivClientOptions;
+  client: DerivClient | CreateDerivClientOptions;
   /** Accounts from the OAuth redirect; default: whatever `storage` holds. */
   accounts?: DerivAccount[] | undefined;
   /** Where accounts are kept; default memory only. */
@@ -113,7 +113,7 @@ export interface LogoutResult {
  * ```ts
  * const session = createDerivSession({ client, accounts });
  * await session.authorize();
- * session.subscribe(() => render(session.getSnapshot()));
+ * session.subscribe(() => console.log(session.getSnapshot().status));
  * ```
  * @see {@link createDerivSession}
  */

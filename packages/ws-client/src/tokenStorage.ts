@@ -41,8 +41,6 @@ export interface WebTokenStorageOptions {
 /**
  * Keeps accounts in memory only: gone on reload. The default.
  *
- * @returns a {@link TokenStorage}.
- * @throws Never.
  * @example
  * ```ts
  * createDerivSession({ client, storage: createMemoryStorage() });
@@ -74,8 +72,7 @@ export function createMemoryStorage(): TokenStorage {
  *
  * @param storage - a `Storage`; default `globalThis.sessionStorage`, read at first use.
  * @param options - the storage key.
- * @returns a {@link TokenStorage}.
- * @throws Never; storage errors (quota, privacy mode) make it store nothing.
+ * @remarks Storage errors (quota, privacy mode) make it store nothing; it never throws.
  * @example
  * ```ts
  * createDerivSession({ client, storage: createSessionStorage() });
@@ -98,8 +95,7 @@ export function createSessionStorage(
  *
  * @param storage - a `Storage`; default `globalThis.localStorage`, read at first use.
  * @param options - the storage key.
- * @returns a {@link TokenStorage}.
- * @throws Never; storage errors make it store nothing.
+ * @remarks Storage errors make it store nothing; it never throws.
  * @example
  * ```ts
  * createDerivSession({ client, storage: createLocalStorage() }); // an explicit choice

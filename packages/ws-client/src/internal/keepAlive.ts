@@ -1,7 +1,19 @@
 import { DerivConnectionError, isDerivConnectionError } from '../derivConnectionError.js';
+import type { DerivRequest, DerivResponse, SendOptions } from '../messageTypes.js';
 import type { ResolvedClientOptions } from '../options.js';
-import type { ClientCore } from './clientCore.js';
 import { tickerFor, type TickerEntry } from './keepAliveTicker.js';
+import type { SocketConnection } from './socketConnection.js';
+import type { CountedTimers } from './timers.js';
+
+/** What {@link KeepAlive} needs of the transport, and nothing more. */
+export interface KeepAliveHost {
+  readonly timers: CountedTimers;
+  readonly socket: SocketConnection | undefined;
+  /** Sends at once on the open socket, ahead of the gate. */
+  sendNow(request: DerivRequest, options: SendOptions | undefined): Promise<DerivResponse>;
+  /** Drops the socket as dead; it reconnects like after any loss. */
+  dropSocket(error: DerivConnectionError): void;
+}
 
 /**
  * Keeps the socket alive and notices a dead peer. A `ping` goes out after `intervalMs` without
@@ -11,7 +23,7 @@ import { tickerFor, type TickerEntry } from './keepAliveTicker.js';
  * liveness check at once instead of trusting a socket that may have died meanwhile.
  */
 export class KeepAlive implements TickerEntry {
-  readonly #core: ClientCore;
+  readonly #host: KeepAliveHost;
   readonly #options: ResolvedClientOptions;
   /** When the next check is due; read by the shared ticker. */
   dueAt = 0;
@@ -23,8 +35,8 @@ export class KeepAlive implements TickerEntry {
   /** Bumped on every start/stop so callbacks of an older socket do nothing. */
   #generation = 0;
 
-  constructor(core: ClientCore, options: ResolvedClientOptions) {
-    this.#core = core;
+  constructor(host: KeepAliveHost, options: ResolvedClientOptions) {
+    this.#host = host;
     this.#options = options;
   }
 
@@ -61,7 +73,7 @@ export class KeepAlive implements TickerEntry {
    * fleet, not one each); it still counts as one live timer of this client in its diagnostics.
    */
   #schedule(delayMs: number): void {
-    if (this.tickerIndex === -1) this.#core.timers.hold();
+    if (this.tickerIndex === -1) this.#host.timers.hold();
     const clock = this.#options.clock;
     tickerFor(clock).schedule(this, clock.now() + Math.max(0, delayMs));
   }
@@ -69,18 +81,18 @@ export class KeepAlive implements TickerEntry {
   #unschedule(): void {
     if (this.tickerIndex === -1) return;
     tickerFor(this.#options.clock).cancel(this);
-    this.#core.timers.release();
+    this.#host.timers.release();
   }
 
   /** Called by the ticker when the check is due (already unscheduled there). */
   onDue(): void {
-    this.#core.timers.release();
+    this.#host.timers.release();
     this.#tick();
   }
 
   #tick(): void {
     const keepAlive = this.#options.keepAlive;
-    if (keepAlive === false || this.#pinging || !this.#core.socket?.isOpen) return;
+    if (keepAlive === false || this.#pinging || !this.#host.socket?.isOpen) return;
     const quietSince = Math.min(this.#lastSentAt, this.#lastReceivedAt);
     const quietFor = this.#options.clock.now() - quietSince;
     if (quietFor >= keepAlive.intervalMs) this.#ping();
@@ -93,7 +105,7 @@ export class KeepAlive implements TickerEntry {
     this.#pinging = true;
     this.#unschedule();
     const generation = this.#generation;
-    this.#core.sendNow({ ping: 1 }, { timeoutMs: keepAlive.timeoutMs }).then(
+    this.#host.sendNow({ ping: 1 }, { timeoutMs: keepAlive.timeoutMs }).then(
       () => {
         if (generation !== this.#generation) return;
         this.#pinging = false;
@@ -103,7 +115,7 @@ export class KeepAlive implements TickerEntry {
         if (generation !== this.#generation) return;
         this.#pinging = false;
         if (isDerivConnectionError(error) && error.code === 'timeout') {
-          this.#core.dropSocket(
+          this.#host.dropSocket(
             new DerivConnectionError(
               'connection_lost',
               `No answer to a keep-alive ping within ${keepAlive.timeoutMs} ms: the connection is presumed dead.`,

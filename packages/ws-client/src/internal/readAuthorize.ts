@@ -1,4 +1,4 @@
-import type { AuthorizeResult } from '../authorizeWithToken.js';
+import type { AuthorizeResult } from '../authorizeResult.js';
 
 const isStringArray = (value: unknown): boolean =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');

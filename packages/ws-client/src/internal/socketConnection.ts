@@ -4,7 +4,7 @@ import type {
   WebSocketEventLike,
   WebSocketLike,
 } from '../webSocketLike.js';
-import type { SecretRegistry } from './scrubSecrets.js';
+import type { SecretRegistry } from './secretRegistry.js';
 import type { CancelTimer, CountedTimers } from './timers.js';
 
 /** The EventEmitter face of Node's `ws` sockets (duck-typed: nothing imports `ws`). */
@@ -148,7 +148,7 @@ export class SocketConnection {
         1006,
         false,
         new DerivConnectionError(
-          'handshake_failed',
+          'connect_failed',
           `The WebSocket did not open within ${connectTimeoutMs} ms.`,
           { details: { timeoutMs: connectTimeoutMs } },
         ),
@@ -237,7 +237,7 @@ export class SocketConnection {
       typeof event.message === 'string' && event.message !== ''
         ? `: ${secrets.scrubText(event.message)}`
         : '';
-    const code = this.#opened ? 'connection_lost' : 'handshake_failed';
+    const code = this.#opened ? 'connection_lost' : 'connect_failed';
     const cause = secrets.scrubCause(event.error);
     this.#end(
       1006,
@@ -259,7 +259,7 @@ export class SocketConnection {
       typeof event.reason === 'string' && event.reason !== ''
         ? ` (${this.#owner.secrets.scrubText(event.reason.slice(0, 123))})`
         : '';
-    const errorCode = this.#opened ? 'connection_lost' : 'handshake_failed';
+    const errorCode = this.#opened ? 'connection_lost' : 'connect_failed';
     this.#end(
       code,
       false,

@@ -11,7 +11,7 @@ import {
   type MockServerOptions,
 } from '@deriv-auth/mock-server';
 import { createDerivClient, type DerivClient } from '../createDerivClient.js';
-import type { DerivClientOptions } from '../options.js';
+import type { CreateDerivClientOptions } from '../options.js';
 import type { DerivSession } from '../sessionTypes.js';
 
 /** A token-shaped secret that must never be printed anywhere. */
@@ -82,7 +82,7 @@ export async function login(server: MockServer, user = 'john'): Promise<MockLogi
 /** Creates a client for `server` with fast reconnects, recording every event and snapshot. */
 export function connectClient(
   server: MockServer,
-  options: Partial<DerivClientOptions> = {},
+  options: Partial<CreateDerivClientOptions> = {},
 ): DerivClient {
   const client = createDerivClient({
     appId: 1089,

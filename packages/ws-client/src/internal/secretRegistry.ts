@@ -1,9 +1,8 @@
-import { REDACTED, redactSecrets } from '@deriv-auth/core';
+import { REDACTED, redactSecrets, scrubSecrets } from '@deriv-auth/core';
 
-// Secrets that ride in URLs and headers, whatever core's patterns know: `otp=` of one-time socket
-// URLs, `Bearer ...`. (core's `redactSecrets` covers `token1=`, `authorize=` and JSON members.)
-const EXTRA_SECRET_TEXT = /((?:^|[?&#\s;,])(?:otp|token\w*|access_token|code)=)[^&#\s"']*/gi;
-const BEARER = /(\bBearer\s)[^\s"',;]+/gi;
+// The one shape core leaves alone: an OAuth authorization code as a URL parameter (`?code=`).
+// Core cannot treat `code` as a secret name: it would hide every `error.code` in a JSON log line.
+const CODE_PARAMETER = /((?:^|[?&#])code=)[^&#\s"']+/gi;
 
 /** Shortest literal scrubbed: shorter ones would also hit ordinary words. */
 const MIN_SECRET_LENGTH = 8;
@@ -18,7 +17,11 @@ const MAX_CAUSE_DEPTH = 4;
  */
 export class SecretRegistry {
   static readonly MAX = 64;
-  readonly #secrets = new Set<string>();
+  /**
+   * One secret as is, several in insertion order (oldest first): most clients only ever send one
+   * token, and a fleet of thousands should not pay a `Set` for each.
+   */
+  #secrets: string | Set<string> | undefined;
 
   /** Remembers every secret of a request about to be sent. */
   noteRequest(request: object): void {
@@ -29,28 +32,45 @@ export class SecretRegistry {
 
   #add(secret: unknown): void {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) return;
-    this.#secrets.delete(secret);
-    this.#secrets.add(secret);
-    if (this.#secrets.size > SecretRegistry.MAX) {
-      const oldest = this.#secrets.values().next().value;
-      if (oldest !== undefined) this.#secrets.delete(oldest);
+    const current = this.#secrets;
+    if (current === undefined || current === secret) {
+      this.#secrets = secret;
+      return;
     }
+    const secrets = typeof current === 'string' ? new Set([current]) : current;
+    secrets.delete(secret);
+    secrets.add(secret);
+    if (secrets.size > SecretRegistry.MAX) {
+      const oldest = secrets.values().next().value;
+      if (oldest !== undefined) secrets.delete(oldest);
+    }
+    this.#secrets = secrets;
   }
 
-  /** Replaces every literal secret in `text` (safe inside JSON: the marker needs no escaping). */
+  #list(): string[] {
+    const secrets = this.#secrets;
+    return secrets === undefined ? [] : typeof secrets === 'string' ? [secrets] : [...secrets];
+  }
+
+  /**
+   * Replaces every literal secret in `text`, also percent-encoded (core's `scrubSecrets`; safe
+   * inside JSON: the marker needs no escaping).
+   */
   scrubLiterals(text: string): string {
-    let result = text;
-    for (const secret of this.#secrets)
-      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
-    return result;
+    return this.#secrets === undefined ? text : scrubSecrets(text, this.#list());
   }
 
-  /** Scrubs outside text: bounded, literal secrets replaced, then secret-shaped parts redacted. */
+  /**
+   * Scrubs outside text: bounded, then core's `redactSecrets` with the literal secrets: every
+   * literal, and every secret by shape (`otp=`, `token1=`, `access_token=`, `Bearer ...`, `a1-...`),
+   * plus `code=` URL parameters.
+   */
   scrubText(text: string): string {
     const bounded = text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…` : text;
-    return redactSecrets(this.scrubLiterals(bounded))
-      .replace(EXTRA_SECRET_TEXT, `$1${REDACTED}`)
-      .replace(BEARER, `$1${REDACTED}`);
+    return redactSecrets(bounded, { secrets: this.#list() }).replace(
+      CODE_PARAMETER,
+      `$1${REDACTED}`,
+    );
   }
 
   /**

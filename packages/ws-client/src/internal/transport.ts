@@ -1,0 +1,304 @@
+import { SnapshotStore, type SnapshotSource } from '@deriv-auth/core';
+import { DerivConnectionError } from '../derivConnectionError.js';
+import type { DerivRequest, DerivResponse, SendOptions } from '../messageTypes.js';
+import type { DerivClientEvent, ResolvedClientOptions } from '../options.js';
+import type { ClientDiagnostics, ConnectionSnapshot } from '../types.js';
+import {
+  AuthorizationRunner,
+  type AuthorizationHost,
+  type AuthorizationStep,
+} from './authorizationRunner.js';
+import {
+  IDLE_SNAPSHOT,
+  nextConnectionSnapshot,
+  type ConnectionSnapshotPatch,
+} from './connectionSnapshot.js';
+import { KeepAlive, type KeepAliveHost } from './keepAlive.js';
+import { ReconnectManager, type ReconnectHost } from './reconnectManager.js';
+import { routeReply, type ReplyRouterHost } from './replyRouter.js';
+import {
+  rejectInflightOnLoss,
+  rejectInflightOnReplace,
+  sendThroughGate,
+  writeRequest,
+  type GateHost,
+} from './requestGate.js';
+import { RequestManager } from './requestManager.js';
+import { SecretRegistry } from './secretRegistry.js';
+import type { SocketConnection, SocketEnd } from './socketConnection.js';
+import { openNextSocket, type SocketOpenerHost } from './socketOpener.js';
+import { createCountedTimers, type CountedTimers } from './timers.js';
+
+/**
+ * The transport behind a `DerivClient`: one socket at a time and the gate that holds requests
+ * until it is open and authorized. Each job sits in its own file behind a narrow host interface
+ * that this class implements: the socket in {@link SocketConnection}, requests in
+ * {@link RequestManager} and `requestGate`, replies in `replyRouter`, retries in
+ * {@link ReconnectManager}, keep-alive in {@link KeepAlive}, authorization in
+ * {@link AuthorizationRunner}. Internal: the public client holds it in a private field.
+ */
+export class Transport
+  implements
+    SocketOpenerHost,
+    GateHost,
+    ReplyRouterHost,
+    KeepAliveHost,
+    ReconnectHost,
+    AuthorizationHost
+{
+  readonly options: ResolvedClientOptions;
+  readonly timers: CountedTimers;
+  readonly requests: RequestManager;
+  /** Secrets this client has sent, scrubbed from any text from outside. */
+  readonly secrets = new SecretRegistry();
+  /** Listeners attached to sockets, for diagnostics (kept up to date by {@link SocketConnection}). */
+  socketListeners = 0;
+  readonly #store: SnapshotStore<ConnectionSnapshot>;
+  readonly #keepAlive: KeepAlive;
+  // Created at the first loss: a healthy client never needs one.
+  #reconnect: ReconnectManager | undefined;
+  // Created on first use: a client that never authorizes needs none.
+  #authorization: AuthorizationRunner | undefined;
+  #socket: SocketConnection | undefined;
+  #lastSocket: SocketConnection | undefined;
+  #ready = false;
+  #everOpened = false;
+  #terminal = false;
+  /** See {@link SocketOpenerHost.opening}. */
+  opening = false;
+  /** User callbacks (`onEvent`, `subscribe` listeners) that threw; swallowed and counted. */
+  #listenerErrors = 0;
+  /** Frames dropped because they could not be understood and named no request. */
+  #droppedMessages = 0;
+
+  constructor(options: ResolvedClientOptions) {
+    this.options = options;
+    this.timers = createCountedTimers(options.clock);
+    this.requests = new RequestManager(this.timers);
+    this.#store = new SnapshotStore(IDLE_SNAPSHOT, {
+      onListenerError: () => {
+        this.noteListenerError();
+      },
+    });
+    this.#keepAlive = new KeepAlive(this, options);
+  }
+
+  /** The snapshot half of the store: readable and subscribable, not writable. */
+  get store(): SnapshotSource<ConnectionSnapshot> {
+    return this.#store;
+  }
+
+  /** The {@link AuthorizationRunner}, created on first use. */
+  get authorization(): AuthorizationRunner {
+    return (this.#authorization ??= new AuthorizationRunner(this));
+  }
+
+  get socket(): SocketConnection | undefined {
+    return this.#socket;
+  }
+  get isTerminal(): boolean {
+    return this.#terminal;
+  }
+  get isReady(): boolean {
+    return this.#ready;
+  }
+  get lastError(): Error | undefined {
+    return this.#store.getSnapshot().lastError;
+  }
+  get requestTimeoutMs(): number {
+    return this.options.requestTimeoutMs;
+  }
+
+  /** Counts a user callback that threw (a `subscribe` listener of the client or its session). */
+  noteListenerError(): void {
+    this.#listenerErrors += 1;
+  }
+
+  /**
+   * Reports `event` to `onEvent`. A throwing listener is isolated: the error is swallowed and
+   * counted (`listenerErrors`), so it can never make `send` throw, orphan a request or stop the
+   * queue. Nothing is logged: the SDK writes no console lines.
+   */
+  emit(event: DerivClientEvent): void {
+    const onEvent = this.options.onEvent;
+    if (!onEvent) return;
+    try {
+      onEvent(event);
+    } catch {
+      this.#listenerErrors += 1;
+    }
+  }
+
+  diagnostics(): ClientDiagnostics {
+    return {
+      inflightRequests: this.requests.inflightCount,
+      queuedRequests: this.requests.queuedCount,
+      timers: this.timers.live,
+      socketListeners: this.socketListeners,
+      abortListeners: this.requests.abortListenerCount,
+      subscribers: this.#store.listenerCount,
+      listenerErrors: this.#listenerErrors,
+      droppedMessages: this.#droppedMessages,
+    };
+  }
+
+  setSnapshot(patch: ConnectionSnapshotPatch): void {
+    this.#store.setSnapshot(nextConnectionSnapshot(this.#store.getSnapshot(), patch));
+  }
+
+  /** Sends `request` through the gate (see `sendThroughGate`). */
+  request(request: DerivRequest, options: SendOptions | undefined): Promise<DerivResponse> {
+    return sendThroughGate(this, request, options, false);
+  }
+
+  /** Sends `request` at once on the open socket, ahead of the gate (authorization, keep-alive). */
+  sendNow(
+    request: DerivRequest,
+    options: SendOptions | undefined,
+    onlyOn?: SocketConnection,
+  ): Promise<DerivResponse> {
+    return sendThroughGate(this, request, options, true, onlyOn);
+  }
+
+  noteSent(): void {
+    this.#keepAlive.noteSent();
+  }
+
+  /** Starts connecting when idle; does nothing while connecting, open, waiting to retry or closed. */
+  connect(): void {
+    if (this.#terminal || this.#socket || this.#reconnect?.waiting || this.opening) return;
+    this.reopen();
+  }
+
+  /** Opens the next socket (see `openNextSocket`). */
+  reopen(): void {
+    this.#reconnect?.retryStarted();
+    openNextSocket(this);
+  }
+
+  get everOpened(): boolean {
+    return this.#everOpened;
+  }
+  get attempt(): number {
+    return this.#store.getSnapshot().attempt;
+  }
+  get socketUrl(): AuthorizationStep['socketUrl'] {
+    return this.#authorization?.current?.socketUrl;
+  }
+
+  socketCreated(socket: SocketConnection): void {
+    this.#socket = socket;
+    this.#lastSocket = socket;
+  }
+
+  openFailed(error: DerivConnectionError): void {
+    this.#afterLoss(error);
+  }
+
+  /** {@link SocketOwner}: `socket` opened. */
+  socketOpened(socket: SocketConnection): void {
+    const reason = this.#everOpened ? 'reconnect' : 'connect';
+    this.#everOpened = true;
+    this.emit({ type: 'open' });
+    this.#keepAlive.start();
+    if (this.#authorization) this.#authorization.runOn(socket, reason);
+    else this.openGate(socket); // never authorized: the socket is usable at once
+  }
+
+  /** Status `open`, queued requests written in order. */
+  openGate(socket: SocketConnection): void {
+    if (this.#socket !== socket || !socket.isOpen) return;
+    this.#ready = true;
+    this.setSnapshot({ status: 'open', attempt: 0, lastError: undefined });
+    this.#reconnect?.ready(() => this.#socket === socket && this.#ready);
+    this.emit({ type: 'ready' });
+    for (const entry of this.requests.drainQueue()) writeRequest(this, entry, socket);
+  }
+
+  closeGate(): void {
+    this.#ready = false;
+  }
+
+  /** {@link AuthorizationHost}: the authorization was refused on `socket`. */
+  refused(error: unknown, socket: SocketConnection): void {
+    this.requests.rejectQueued(() => error);
+    this.openGate(socket);
+    this.setSnapshot({ lastError: error instanceof Error ? error : undefined });
+  }
+
+  /** {@link SocketOwner}: a text frame arrived on the current socket. */
+  socketMessage(text: string): void {
+    this.#keepAlive.noteReceived();
+    routeReply(this, text);
+  }
+
+  dropped(reason: Extract<DerivClientEvent, { type: 'ignored_message' }>['reason']): void {
+    this.#droppedMessages += 1;
+    this.emit({ type: 'ignored_message', reason });
+  }
+
+  /** {@link SocketOwner}: `socket` ended (once per socket). */
+  socketEnded(socket: SocketConnection, end: SocketEnd): void {
+    if (this.#socket !== socket) return;
+    this.#detachSocket();
+    this.#reconnect?.socketEnded();
+    this.emit({ type: 'close', code: end.code, byClient: end.byClient });
+    rejectInflightOnLoss(this.requests, end);
+    if (this.#terminal || end.byClient) return;
+    this.#afterLoss(end.error);
+  }
+
+  #afterLoss(error: DerivConnectionError): void {
+    (this.#reconnect ??= new ReconnectManager(this, this.options.reconnect)).afterLoss(error);
+  }
+
+  #detachSocket(): void {
+    this.#socket = undefined;
+    this.#ready = false;
+    this.#keepAlive.stop();
+  }
+
+  /**
+   * Swaps the open socket for a new one at once (no backoff, not a failure): used when a new
+   * authorization brings its own socket URL. In-flight requests reject with `connection_lost`.
+   */
+  replaceSocket(): void {
+    const socket = this.#socket;
+    if (!socket) {
+      this.connect();
+      return;
+    }
+    this.#detachSocket();
+    this.emit({ type: 'close', code: 1000, byClient: true });
+    const error = rejectInflightOnReplace(this.requests);
+    void socket.close(1000, 'replaced', error, true);
+    this.reopen();
+  }
+
+  /** Drops the socket as dead (keep-alive or authorization timeout); reconnects like any loss. */
+  dropSocket(error: DerivConnectionError): void {
+    void this.#socket?.close(4000, 'no answer', error, false);
+  }
+
+  /** Enters the terminal `closed` state: every request rejects, no socket, no timer. */
+  terminate(error: Error | undefined): Promise<void> {
+    if (this.#terminal) return this.#lastSocket?.closed ?? Promise.resolve();
+    this.#terminal = true;
+    this.#reconnect?.stop();
+    this.#keepAlive.stop();
+    const closed = new DerivConnectionError(
+      'closed',
+      'The client was closed.',
+      error ? { cause: error } : {},
+    );
+    const reason = error ?? closed;
+    if (error) this.emit({ type: 'error', error });
+    this.setSnapshot({ status: 'closed', lastError: error });
+    this.#authorization?.abandon(reason);
+    this.requests.rejectQueued(() => reason);
+    this.requests.rejectInflight(() => reason);
+    const socket = this.#socket;
+    if (socket) void socket.close(1000, 'client closed', closed, true);
+    return this.#lastSocket?.closed ?? Promise.resolve();
+  }
+}
