@@ -6,8 +6,9 @@ import { build } from 'esbuild';
 
 // 10,411 B before the hardening pass (issue 9); its typed reply decoding, secret scrubbing, deadline
 // and revocation logic and core's stronger redaction brought it to 12,846 B. The performance pass
-// (issue 14) owns bringing it under 10 KB; until then the budget sits just above today's figure.
-const BUDGET_BYTES = 13_000;
+// (issue 14) owns bringing it under 10 KB; the design pass (issue 10) added ~720 B of member names
+// and code arrays (13,565 B). Until issue 14 the budget sits just above that figure.
+const BUDGET_BYTES = 13_700;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   entryPoints: [`${packageDir}src/index.ts`],
