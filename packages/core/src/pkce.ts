@@ -32,7 +32,9 @@ export const CODE_VERIFIER_PATTERN = /^[A-Za-z\d\-._~]{43,128}$/;
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
  */
-export function createCodeVerifier(randomSource: (bytes: Uint8Array) => Uint8Array): string {
+export function createCodeVerifier(
+  randomSource: (bytes: Uint8Array<ArrayBuffer>) => ArrayBufferView,
+): string {
   return createOAuthState(randomSource);
 }
 
