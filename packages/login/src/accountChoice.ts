@@ -14,7 +14,7 @@ export interface AccountPreference {
 }
 
 /**
- * Which account {@link completeLogin} (and {@link useOAuthCallback}) authorizes: `'first'` (as
+ * Which account {@link completeLogin} (and React's `useOAuthCallback`) authorizes: `'first'` (as
  * Deriv listed them), `'virtual'` (the first demo account), `'real'` (the first real-money
  * account), `{ prefer, fallback: 'first' }` (that kind, else the first), or a function returning
  * the login id.

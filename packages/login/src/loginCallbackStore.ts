@@ -1,4 +1,4 @@
-import type { DerivAuthError } from '@deriv-auth/core';
+import { SnapshotStore, type DerivAuthError, type SnapshotSource } from '@deriv-auth/core';
 
 /**
  * Where the handling of a login callback stands, for one session.
@@ -9,75 +9,71 @@ import type { DerivAuthError } from '@deriv-auth/core';
  * - `success`: the account is authorized; `returnTo` is the checked same-origin path, if any.
  * - `error`: refused or failed; `error` says why (never containing a token).
  */
-export type OAuthCallbackState =
+export type LoginCallbackState =
   | { readonly status: 'idle' }
   | { readonly status: 'none' }
   | { readonly status: 'pending' }
   | { readonly status: 'success'; readonly account: string; readonly returnTo?: string | undefined }
   | { readonly status: 'error'; readonly error: DerivAuthError };
 
+/** The state before anything happened; one shared object so snapshots compare equal. */
+const IDLE: LoginCallbackState = Object.freeze({ status: 'idle' });
+
+/** What the SDK keeps per session: the store it writes, the half it hands out, the one run. */
 interface CallbackEntry {
-  state: OAuthCallbackState;
+  readonly store: SnapshotStore<LoginCallbackState>;
+  readonly source: SnapshotSource<LoginCallbackState>;
   promise?: Promise<unknown>;
-  readonly listeners: Set<() => void>;
 }
 
-/** The state before anything happened; one shared object so snapshots compare equal. */
-export const IDLE_CALLBACK_STATE: OAuthCallbackState = Object.freeze({ status: 'idle' });
-
+// Keyed by session, so a session that is dropped takes its callback state with it.
 const entries = new WeakMap<object, CallbackEntry>();
 
 /** @internal The per-session record (created on first use). */
 export function callbackEntry(session: object): CallbackEntry {
   let entry = entries.get(session);
   if (!entry) {
-    entry = { state: IDLE_CALLBACK_STATE, listeners: new Set() };
+    const store = new SnapshotStore(IDLE);
+    // Only the read half leaves the package: nobody outside can publish a state.
+    const source: SnapshotSource<LoginCallbackState> = Object.freeze({
+      getSnapshot: () => store.getSnapshot(),
+      subscribe: (listener: () => void) => store.subscribe(listener),
+    });
+    entry = { store, source };
     entries.set(session, entry);
   }
   return entry;
 }
 
-/** @internal Publishes a new state to the watchers of `session`. */
-export function setCallbackState(session: object, state: OAuthCallbackState): void {
-  const entry = callbackEntry(session);
-  entry.state = Object.freeze(state);
-  for (const listener of [...entry.listeners]) listener();
+/** @internal Publishes a new state to the subscribers of `session`'s store. */
+export function setCallbackState(session: object, state: LoginCallbackState): void {
+  callbackEntry(session).store.setSnapshot(Object.freeze(state));
 }
 
 /**
- * Reads where the login callback handled for `session` stands (the `get` half of a get/watch pair,
- * so any framework can bind it).
+ * The store of where the login callback handled for `session` stands: `getSnapshot()` and
+ * `subscribe(listener)`, the shape every framework binds (React's `useSyncExternalStore`, a Vue
+ * `shallowRef`, a plain listener).
+ *
+ * @remarks
+ * The same object for the life of the session, and its snapshot the same object until the state
+ * changes. A subscriber counts as handling a failed login: {@link completeLogin} then logs nothing.
  *
  * @param session - The session given to {@link completeLogin}.
- * @returns The current state: the same object until it changes.
- * @throws Never.
  * @example
  * ```ts
- * if (getOAuthCallbackState(session).status === 'error') showLoginButton()
- * ```
- * @see {@link watchOAuthCallbackState}
- */
-export function getOAuthCallbackState(session: object): OAuthCallbackState {
-  return entries.get(session)?.state ?? IDLE_CALLBACK_STATE;
-}
-
-/**
- * Calls `onChange` whenever the login callback state of `session` changes.
+ * import { getLoginCallbackStore } from '@deriv-auth/login';
+ * import type { DerivSession } from '@deriv-auth/ws-client';
  *
- * @param session - The session given to {@link completeLogin}.
- * @param onChange - Called with no arguments; read {@link getOAuthCallbackState} inside.
- * @returns A function that stops watching.
- * @throws Never.
- * @example
- * ```ts
- * const stop = watchOAuthCallbackState(session, () => render(getOAuthCallbackState(session)))
+ * declare const session: DerivSession;
+ * declare function showLoginButton(): void;
+ *
+ * const callback = getLoginCallbackStore(session);
+ * callback.subscribe(() => {
+ *   if (callback.getSnapshot().status === 'error') showLoginButton();
+ * });
  * ```
- * @see {@link getOAuthCallbackState}
  */
-export function watchOAuthCallbackState(session: object, onChange: () => void): () => void {
-  const { listeners } = callbackEntry(session);
-  listeners.add(onChange);
-  return () => {
-    listeners.delete(onChange);
-  };
+export function getLoginCallbackStore(session: object): SnapshotSource<LoginCallbackState> {
+  return callbackEntry(session).source;
 }

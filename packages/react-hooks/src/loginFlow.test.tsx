@@ -9,8 +9,8 @@ import {
   type DerivSession,
 } from '@deriv-auth/ws-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
-import { DerivProvider } from './derivProvider.js';
+import { createBrowserEnvironment, type BrowserEnvironment } from '@deriv-auth/login';
+import { DerivProvider } from './DerivProvider.js';
 import {
   NodeWebSocket,
   createTestSession,
@@ -20,7 +20,7 @@ import {
   visit,
 } from './test/harness.js';
 import { useConnectionStatus } from './useConnectionStatus.js';
-import { useDerivSession } from './useDerivSession.js';
+import { useSessionSnapshot } from './useSessionSnapshot.js';
 import { useLogin } from './useLogin.js';
 import { useOAuthCallback } from './useOAuthCallback.js';
 
@@ -67,9 +67,9 @@ function LoginPage() {
 
 function CallbackPage({ account }: { account?: 'virtual' }) {
   const callback = useOAuthCallback({ environment, ...(account ? { account } : {}) });
-  const loginid = useDerivSession((snapshot) => snapshot.authorize?.loginid);
-  const status = useDerivSession((snapshot) => snapshot.status);
-  const error = useDerivSession((snapshot) => snapshot.error?.code);
+  const loginid = useSessionSnapshot((snapshot) => snapshot.authorize?.loginid);
+  const status = useSessionSnapshot((snapshot) => snapshot.status);
+  const error = useSessionSnapshot((snapshot) => snapshot.error?.code);
   return (
     <p>
       callback:{callback.status} session:{status} loginid:{loginid ?? '-'} error:{error ?? '-'}
