@@ -23,11 +23,12 @@ export interface DerivProviderProps {
  *
  * @example
  * ```tsx
+ * import type { ReactNode } from 'react';
  * import { createRoot } from 'react-dom/client';
  * import { createDerivSession, createSessionStorage } from '@deriv-auth/ws-client';
  * import { DerivProvider } from '@deriv-auth/react-hooks';
  *
- * declare function App(): React.ReactNode;
+ * declare function App(): ReactNode;
  *
  * const session = createDerivSession({ client: { appId: 1089 }, storage: createSessionStorage() });
  * createRoot(document.getElementById('root')!).render(
@@ -49,8 +50,12 @@ export function DerivProvider({ session, children }: DerivProviderProps): ReactN
  * @throws {@link DerivReactError} `missing_provider` when no provider is above.
  * @example
  * ```tsx
- * const session = useSession();
- * const onClick = () => void session.send({ balance: 1 });
+ * import { useSession } from '@deriv-auth/react-hooks';
+ *
+ * export function BalanceButton() {
+ *   const session = useSession();
+ *   return <button onClick={() => void session.send({ balance: 1 }).then(console.log)}>Balance</button>;
+ * }
  * ```
  */
 export function useSession(): DerivSession {

@@ -12,8 +12,12 @@ const selectConnection = (snapshot: SessionSnapshot): SessionSnapshot['connectio
  * @throws {@link DerivReactError} `missing_provider` outside {@link DerivProvider}.
  * @example
  * ```tsx
- * const status = useConnectionStatus();
- * return status === 'reconnecting' ? <Banner>Reconnecting…</Banner> : null;
+ * import { useConnectionStatus } from '@deriv-auth/react-hooks';
+ *
+ * export function ReconnectingBanner() {
+ *   const status = useConnectionStatus();
+ *   return status === 'reconnecting' ? <p role="status">Reconnecting…</p> : null;
+ * }
  * ```
  */
 export function useConnectionStatus(): SessionSnapshot['connection'] {

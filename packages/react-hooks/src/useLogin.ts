@@ -31,8 +31,12 @@ export interface UseLoginResult {
  * @returns `{ login }`; `login()` throws `DerivLoginError` (`storage_unavailable`, ...).
  * @example
  * ```tsx
- * const { login } = useLogin({ appId: 1089 });
- * return <button onClick={() => login({ returnTo: location.pathname })}>Log in</button>;
+ * import { useLogin } from '@deriv-auth/react-hooks';
+ *
+ * export function LoginButton() {
+ *   const { login } = useLogin({ appId: 1089 });
+ *   return <button onClick={() => login({ returnTo: location.pathname })}>Log in</button>;
+ * }
  * ```
  */
 export function useLogin(options: UseLoginOptions): UseLoginResult {

@@ -40,9 +40,14 @@ export type UseOAuthCallbackOptions = Omit<CompleteLoginOptions, 'session'>;
  *   the login itself are returned as `{ status: 'error' }`, never thrown.
  * @example
  * ```tsx
- * const callback = useOAuthCallback({ account: 'virtual' });
- * if (callback.status === 'error') return <p>Login failed: {callback.error.code}</p>;
- * if (callback.status === 'success') return <Navigate to={callback.returnTo ?? '/'} />;
+ * import { useOAuthCallback } from '@deriv-auth/react-hooks';
+ *
+ * export function CallbackPage() {
+ *   const callback = useOAuthCallback({ account: 'virtual' });
+ *   if (callback.status === 'error') return <p role="alert">Login failed: {callback.error.code}</p>;
+ *   if (callback.status === 'success') return <p>Signed in as {callback.account}</p>;
+ *   return <p>Signing you in…</p>;
+ * }
  * ```
  */
 export function useOAuthCallback(options: UseOAuthCallbackOptions = {}): LoginCallbackState {

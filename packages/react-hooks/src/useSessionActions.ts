@@ -25,8 +25,13 @@ export interface UseSessionActionsResult {
  * @throws {@link DerivReactError} `missing_provider` outside {@link DerivProvider}.
  * @example
  * ```tsx
- * const { switchAccount } = useSessionActions();
- * return <button onClick={() => void switchAccount('VRTC1859315')}>Demo</button>;
+ * import { useSessionActions } from '@deriv-auth/react-hooks';
+ *
+ * export function DemoAccountButton() {
+ *   const { switchAccount } = useSessionActions();
+ *   // Failures also land in the snapshot's `error`, which the page shows.
+ *   return <button onClick={() => void switchAccount('VRTC1859315').catch(() => {})}>Demo</button>;
+ * }
  * ```
  */
 export function useSessionActions(): UseSessionActionsResult {

@@ -32,7 +32,12 @@ export type SessionSelector<Selected> = (snapshot: SessionSnapshot) => Selected;
  * @throws {@link DerivReactError} `missing_provider` outside {@link DerivProvider}.
  * @example
  * ```tsx
- * const { status, error } = useSessionSnapshot();
+ * import { useSessionSnapshot } from '@deriv-auth/react-hooks';
+ *
+ * export function SessionStatus() {
+ *   const { status, error } = useSessionSnapshot();
+ *   return <p>{error ? `Error: ${error.code}` : status}</p>;
+ * }
  * ```
  * @see https://react.dev/reference/react/useSyncExternalStore
  */
@@ -50,7 +55,13 @@ export function useSessionSnapshot(): SessionSnapshot;
  * @throws {@link DerivReactError} `missing_provider` outside {@link DerivProvider}.
  * @example
  * ```tsx
- * const loginid = useSessionSnapshot((snapshot) => snapshot.authorize?.loginid);
+ * import { useSessionSnapshot } from '@deriv-auth/react-hooks';
+ *
+ * export function LoginId() {
+ *   // Re-renders when the authorized account changes, not on every connection blip.
+ *   const loginid = useSessionSnapshot((snapshot) => snapshot.authorize?.loginid);
+ *   return <span>{loginid ?? 'signed out'}</span>;
+ * }
  * ```
  */
 export function useSessionSnapshot<Selected>(
