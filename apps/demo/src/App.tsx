@@ -49,8 +49,8 @@ export function App({ config }: AppProps) {
         )}
       </main>
       <footer className="footer">
-        Built with <code>@deriv-auth/core</code>, <code>@deriv-auth/ws-client</code> and{' '}
-        <code>@deriv-auth/react-hooks</code>.
+        Built with <code>@deriv-auth/core</code>, <code>@deriv-auth/ws-client</code>,{' '}
+        <code>@deriv-auth/login</code> and <code>@deriv-auth/react-hooks</code>.
       </footer>
     </>
   );

@@ -1,8 +1,13 @@
 /**
  * Turns any SDK error into what the demo tells the user: a title, one sentence, and whether
- * logging in again is the way out. Only `name`, `code` and the provider's error value are read,
- * never the message of a server error verbatim, so no token can reach the screen.
+ * logging in again is the way out. The class is told by the SDK's guards (`isDerivLoginError`,
+ * ...), which survive two installed copies and cannot be fooled by an error that only borrows a
+ * `name`; only the `code` and the provider's error value are read, never the message of a server
+ * error verbatim, so no token can reach the screen.
  */
+import { isDerivApiError, isOAuthRedirectError } from '@deriv-auth/core';
+import { isDerivLoginError } from '@deriv-auth/login';
+import { isDerivConnectionError, isDerivSessionError } from '@deriv-auth/ws-client';
 
 /** What an error notice shows. */
 export interface ErrorDescription {
@@ -14,15 +19,6 @@ export interface ErrorDescription {
   readonly code: string;
   /** `true` when the way out is to log in again (offer the login button). */
   readonly loginAgain: boolean;
-}
-
-interface ErrorLike {
-  readonly name?: unknown;
-  readonly code?: unknown;
-  readonly message?: unknown;
-  readonly providerError?: unknown;
-  readonly cause?: unknown;
-  readonly serverMessage?: unknown;
 }
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -39,19 +35,18 @@ const textOf = (value: unknown): string => (typeof value === 'string' ? value : 
  * ```
  */
 export function describeError(error: unknown): ErrorDescription {
-  const value: ErrorLike = typeof error === 'object' && error !== null ? error : {};
-  const name = textOf(value.name);
-  const code = textOf(value.code) || 'unknown';
+  const code =
+    typeof error === 'object' && error !== null ? textOf((error as { code?: unknown }).code) : '';
   const describe = (title: string, message: string, loginAgain: boolean): ErrorDescription => ({
     title,
     message,
-    code,
+    code: code || 'unknown',
     loginAgain,
   });
 
-  if (name === 'OAuthRedirectError') {
-    if (code === 'provider_error') {
-      return textOf(value.providerError) === 'access_denied'
+  if (isOAuthRedirectError(error)) {
+    if (error.code === 'provider_error') {
+      return error.providerError === 'access_denied'
         ? describe(
             'Login cancelled',
             'You declined to share your Deriv account with this app. Nothing was stored.',
@@ -59,11 +54,11 @@ export function describeError(error: unknown): ErrorDescription {
           )
         : describe(
             'Deriv refused the login',
-            `The login page answered "${textOf(value.providerError)}".`,
+            `The login page answered "${error.providerError ?? ''}".`,
             true,
           );
     }
-    if (code === 'state_missing' || code === 'state_mismatch') {
+    if (error.code === 'state_missing' || error.code === 'state_mismatch') {
       return describe(
         'This login was not started here',
         'The sign-in link did not match a login started in this tab, so it was ignored.',
@@ -76,39 +71,35 @@ export function describeError(error: unknown): ErrorDescription {
       true,
     );
   }
-  if (name === 'DerivLoginError') {
-    if (code === 'login_not_started') {
-      return describe(
-        'This login was not started here',
-        'The sign-in link was already used, opened in another tab, or not started by this app. It was ignored.',
-        true,
-      );
+  if (isDerivLoginError(error)) {
+    switch (error.code) {
+      case 'login_not_started':
+        return describe(
+          'This login was not started here',
+          'The sign-in link was already used, opened in another tab, or not started by this app. It was ignored.',
+          true,
+        );
+      case 'login_expired':
+        return describe('The login took too long', 'Please start the login again.', true);
+      case 'storage_unavailable':
+        return describe(
+          'Browser storage is blocked',
+          'This tab cannot keep the one-time login state. Allow site data and try again.',
+          false,
+        );
+      case 'no_matching_account':
+        return describe(
+          'No account of that kind',
+          'This login has no account of the kind this app signs in to (demo or real money). Nothing was authorized.',
+          true,
+        );
+      default:
+        return describe('Login failed', 'The login could not be completed.', true);
     }
-    if (code === 'login_expired')
-      return describe('The login took too long', 'Please start the login again.', true);
-    if (code === 'storage_unavailable') {
-      return describe(
-        'Browser storage is blocked',
-        'This tab cannot keep the one-time login state. Allow site data and try again.',
-        false,
-      );
-    }
-    if (code === 'account_not_found')
-      return describe('Account not available', 'That account is not part of this login.', true);
-    if (code === 'no_matching_account') {
-      return describe(
-        'No account of that kind',
-        'This login has no account of the kind this app signs in to (demo or real money). Nothing was authorized.',
-        true,
-      );
-    }
-    return describe('Login failed', 'The login could not be completed.', true);
   }
-  if (name === 'DerivApiError') {
-    if (code === 'InvalidToken') {
-      return /not valid for (the )?current app ?id/i.test(
-        textOf(value.serverMessage) || textOf(value.message),
-      )
+  if (isDerivApiError(error)) {
+    if (error.code === 'InvalidToken') {
+      return /not valid for (the )?current app ?id/i.test(error.serverMessage || error.message)
         ? describe(
             'Token issued for another app',
             'These tokens belong to a different Deriv app id, so this app cannot use them. Log in again here.',
@@ -120,19 +111,19 @@ export function describeError(error: unknown): ErrorDescription {
             true,
           );
     }
-    if (code === 'InvalidAppID')
+    if (error.code === 'InvalidAppID')
       return describe(
         'Unknown app id',
         'Deriv does not know this app id. Check VITE_DERIV_APP_ID.',
         false,
       );
-    if (code === 'RateLimit')
+    if (error.code === 'RateLimit')
       return describe(
         'Too many requests',
         'Deriv asked us to slow down. Try again in a moment.',
         false,
       );
-    if (code === 'PermissionDenied')
+    if (error.code === 'PermissionDenied')
       return describe(
         'Permission denied',
         'This login does not grant the scope that action needs.',
@@ -140,8 +131,8 @@ export function describeError(error: unknown): ErrorDescription {
       );
     return describe('Deriv returned an error', `The server refused the request (${code}).`, false);
   }
-  if (name === 'DerivConnectionError') {
-    if (code === 'reconnect_exhausted' || code === 'handshake_failed') {
+  if (isDerivConnectionError(error)) {
+    if (error.code === 'reconnect_exhausted' || error.code === 'handshake_failed') {
       return describe(
         'Cannot reach Deriv',
         'The connection to the Deriv server failed and could not be restored.',
@@ -154,36 +145,34 @@ export function describeError(error: unknown): ErrorDescription {
       false,
     );
   }
-  if (name === 'DerivSessionError') {
+  if (isDerivSessionError(error)) {
     // The session wraps the server's refusal (`session_ended` <- `InvalidToken`): explain the cause.
-    const cause: ErrorLike =
-      typeof value.cause === 'object' && value.cause !== null ? value.cause : {};
-    const causeName = textOf(cause.name);
-    if (causeName === 'DerivApiError' || causeName === 'DerivConnectionError') {
-      return describeError(cause);
+    if (isDerivApiError(error.cause) || isDerivConnectionError(error.cause)) {
+      return describeError(error.cause);
     }
-    if (code === 'account_mismatch') {
-      return describe(
-        'Account mismatch',
-        'Deriv authorized a different account than the token came with, so the session was refused. Log in again.',
-        true,
-      );
+    switch (error.code) {
+      case 'account_mismatch':
+        return describe(
+          'Account mismatch',
+          'Deriv authorized a different account than the token came with, so the session was refused. Log in again.',
+          true,
+        );
+      case 'permission_denied':
+        return describe(
+          'Permission denied',
+          'This login does not grant the scope that action needs.',
+          false,
+        );
+      case 'unknown_account':
+        // Also what the login gives when an account chooser names an account the redirect lacks.
+        return describe('Account not available', 'That account is not part of this login.', false);
+      default:
+        return describe(
+          'Not signed in',
+          'The session has no authorized account any more. Log in again.',
+          true,
+        );
     }
-    if (code === 'permission_denied') {
-      return describe(
-        'Permission denied',
-        'This login does not grant the scope that action needs.',
-        false,
-      );
-    }
-    if (code === 'unknown_account') {
-      return describe('Account not available', 'That account is not part of this login.', false);
-    }
-    return describe(
-      'Not signed in',
-      'The session has no authorized account any more. Log in again.',
-      true,
-    );
   }
   return describe(
     'Something went wrong',

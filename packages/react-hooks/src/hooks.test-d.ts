@@ -1,30 +1,26 @@
 import type { Authorize, DerivAuthError } from '@deriv-auth/core';
 import type { AuthorizeResult, LogoutResult, SessionSnapshot } from '@deriv-auth/ws-client';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { LoginCallbackState } from '@deriv-auth/login';
 import {
-  completeLogin,
-  createBrowserEnvironment,
-  startLogin,
   useConnectionStatus,
-  useDerivActions,
-  useDerivSession,
+  useSessionActions,
+  useSessionSnapshot,
   useLogin,
   useOAuthCallback,
-  type CompleteLoginReturnType,
-  type OAuthCallbackState,
 } from './index.js';
 
 describe('public hook types', () => {
-  it('useDerivSession returns the snapshot, or exactly what the selector returns', () => {
-    expectTypeOf(useDerivSession()).toEqualTypeOf<SessionSnapshot>();
-    expectTypeOf(useDerivSession((snapshot) => snapshot.authorize?.loginid)).toEqualTypeOf<
+  it('useSessionSnapshot returns the snapshot, or exactly what the selector returns', () => {
+    expectTypeOf(useSessionSnapshot()).toEqualTypeOf<SessionSnapshot>();
+    expectTypeOf(useSessionSnapshot((snapshot) => snapshot.authorize?.loginid)).toEqualTypeOf<
       string | undefined
     >();
-    expectTypeOf(useDerivSession((snapshot) => snapshot.status)).toEqualTypeOf<
+    expectTypeOf(useSessionSnapshot((snapshot) => snapshot.status)).toEqualTypeOf<
       SessionSnapshot['status']
     >();
     // isEqual is typed by the selection.
-    useDerivSession(
+    useSessionSnapshot(
       (snapshot) => snapshot.scopes,
       (a, b) => {
         expectTypeOf(a).toEqualTypeOf<SessionSnapshot['scopes']>();
@@ -32,7 +28,7 @@ describe('public hook types', () => {
       },
     );
     // @ts-expect-error the selector receives the snapshot, which has no `token`
-    useDerivSession((snapshot) => snapshot.token); // eslint-disable-line @typescript-eslint/no-unsafe-return
+    useSessionSnapshot((snapshot) => snapshot.token); // eslint-disable-line @typescript-eslint/no-unsafe-return
   });
 
   it('useConnectionStatus is the connection status union', () => {
@@ -41,8 +37,8 @@ describe('public hook types', () => {
     >();
   });
 
-  it('useDerivActions exposes promise-returning actions', () => {
-    const { authorize, switchAccount, logout } = useDerivActions();
+  it('useSessionActions exposes promise-returning actions', () => {
+    const { authorize, switchAccount, logout } = useSessionActions();
     expectTypeOf(authorize).parameters.toEqualTypeOf<[account?: string]>();
     expectTypeOf(authorize).returns.toEqualTypeOf<Promise<AuthorizeResult>>();
     expectTypeOf(switchAccount).parameter(0).toEqualTypeOf<string>();
@@ -62,7 +58,7 @@ describe('public hook types', () => {
 
   it('useOAuthCallback narrows by status', () => {
     const callback = useOAuthCallback({ account: 'virtual' });
-    expectTypeOf(callback).toEqualTypeOf<OAuthCallbackState>();
+    expectTypeOf(callback).toEqualTypeOf<LoginCallbackState>();
     if (callback.status === 'error') expectTypeOf(callback.error).toEqualTypeOf<DerivAuthError>();
     if (callback.status === 'success')
       expectTypeOf(callback.returnTo).toEqualTypeOf<string | undefined>();
@@ -73,35 +69,11 @@ describe('public hook types', () => {
     useOAuthCallback({ account: 'demo' });
   });
 
-  it('the framework-free glue has named parameter and return types', () => {
-    expectTypeOf(startLogin).returns.toEqualTypeOf<string>();
-    expectTypeOf(completeLogin).returns.toEqualTypeOf<Promise<CompleteLoginReturnType>>();
-    const result = {} as CompleteLoginReturnType;
-    if (result.handled) expectTypeOf(result.authorize).toEqualTypeOf<Authorize>();
-  });
-
   it('every optional option accepts undefined (exactOptionalPropertyTypes: env values)', () => {
     const fromEnv = undefined as string | undefined;
     const maybeNumber = undefined as number | undefined;
-    startLogin({
-      appId: 1089,
-      oauthUrl: fromEnv,
-      returnTo: fromEnv,
-      ttlMs: maybeNumber,
-      storageKey: fromEnv,
-      navigate: undefined,
-      environment: undefined,
-    });
     useLogin({ appId: 1089, returnTo: fromEnv }).login({ returnTo: fromEnv, ttlMs: maybeNumber });
-    const session = {} as Parameters<typeof completeLogin>[0]['session'];
-    void completeLogin({
-      session,
-      account: undefined,
-      storageKey: fromEnv,
-      environment: undefined,
-    });
     useOAuthCallback({ account: undefined, storageKey: fromEnv, environment: undefined });
     useOAuthCallback({ account: { prefer: 'virtual', fallback: undefined } });
-    createBrowserEnvironment({ location: undefined, history: undefined, now: undefined });
   });
 });

@@ -4,7 +4,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { createDerivSession, createMemoryStorage } from '@deriv-auth/ws-client';
 import { describe, expect, it, vi } from 'vitest';
-import { DerivProvider } from './derivProvider.js';
+import { DerivProvider } from './DerivProvider.js';
 import { SessionView } from './test/sessionView.js';
 import { visit } from './test/harness.js';
 

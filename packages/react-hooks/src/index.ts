@@ -1,32 +1,20 @@
 /**
- * React bindings for the Deriv login flow, plus the framework-free browser glue they use.
+ * React bindings for a Deriv session: a provider, hooks that read the session's snapshot, and the
+ * login hooks over `@deriv-auth/login` (import `startLogin`, `completeLogin` and the login types
+ * from there).
  *
  * @packageDocumentation
  */
-export { createBrowserEnvironment } from './browserEnvironment.js';
-export type {
-  BrowserEnvironment,
-  CreateBrowserEnvironmentParameters,
-  CreateBrowserEnvironmentReturnType,
-} from './browserEnvironment.js';
-export { DerivLoginError, isDerivLoginError } from './derivLoginError.js';
-export type { DerivLoginErrorCode } from './derivLoginError.js';
-export { startLogin, DEFAULT_LOGIN_TTL_MS } from './startLogin.js';
-export type { StartLoginParameters, StartLoginReturnType } from './startLogin.js';
-export { completeLogin } from './completeLogin.js';
-export type { CompleteLoginParameters, CompleteLoginReturnType } from './completeLogin.js';
-export type { AccountChoice, AccountPreference, AccountSummary } from './accountChoice.js';
-export { getOAuthCallbackState, watchOAuthCallbackState } from './oAuthCallbackState.js';
-export type { OAuthCallbackState } from './oAuthCallbackState.js';
-export { DerivProvider, useDerivSessionInstance } from './derivProvider.js';
-export type { DerivProviderProps } from './derivProvider.js';
-export { useDerivSession } from './useDerivSession.js';
-export type { SessionSelector, UseDerivSessionReturnType } from './useDerivSession.js';
+export { DerivProvider, useSession } from './DerivProvider.js';
+export type { DerivProviderProps } from './DerivProvider.js';
+export { useSessionSnapshot } from './useSessionSnapshot.js';
+export type { SessionSelector } from './useSessionSnapshot.js';
 export { useConnectionStatus } from './useConnectionStatus.js';
-export type { UseConnectionStatusReturnType } from './useConnectionStatus.js';
-export { useDerivActions } from './useDerivActions.js';
-export type { UseDerivActionsReturnType } from './useDerivActions.js';
+export { useSessionActions } from './useSessionActions.js';
+export type { UseSessionActionsResult } from './useSessionActions.js';
 export { useLogin } from './useLogin.js';
-export type { UseLoginOverrides, UseLoginParameters, UseLoginReturnType } from './useLogin.js';
+export type { UseLoginOptions, UseLoginOverrides, UseLoginResult } from './useLogin.js';
 export { useOAuthCallback } from './useOAuthCallback.js';
-export type { UseOAuthCallbackParameters, UseOAuthCallbackReturnType } from './useOAuthCallback.js';
+export type { UseOAuthCallbackOptions } from './useOAuthCallback.js';
+export { DerivReactError, isDerivReactError, DERIV_REACT_ERROR_CODES } from './derivReactError.js';
+export type { DerivReactErrorCode } from './derivReactError.js';

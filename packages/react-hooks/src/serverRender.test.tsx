@@ -8,7 +8,7 @@ import { SessionView } from './test/sessionView.js';
 describe('server-side rendering', () => {
   it('imports and renders every hook with react-dom/server without a window', async () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
-    expect(typeof hooks.useDerivSession).toBe('function');
+    expect(typeof hooks.useSessionSnapshot).toBe('function');
     // A session may be created on the server too: nothing connects until something is sent.
     const session = createDerivSession({ client: { appId: 1089 }, storage: createMemoryStorage() });
     const html = renderToString(

@@ -4,11 +4,12 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import type { MockServer } from '@deriv-auth/mock-server';
 import type { DerivSession, SessionSnapshot } from '@deriv-auth/ws-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DerivProvider, useDerivSessionInstance } from './derivProvider.js';
+import { DerivProvider, useSession } from './DerivProvider.js';
+import { isDerivReactError } from './derivReactError.js';
 import { createTestSession, startServer } from './test/harness.js';
 import { useConnectionStatus } from './useConnectionStatus.js';
-import { useDerivActions } from './useDerivActions.js';
-import { useDerivSession } from './useDerivSession.js';
+import { useSessionActions } from './useSessionActions.js';
+import { useSessionSnapshot } from './useSessionSnapshot.js';
 import { useOAuthCallback } from './useOAuthCallback.js';
 
 let server: MockServer;
@@ -29,19 +30,26 @@ afterEach(async () => {
 
 describe('hooks without a provider', () => {
   it.each([
-    ['useDerivSession', () => useDerivSession()],
+    ['useSessionSnapshot', () => useSessionSnapshot()],
     ['useConnectionStatus', () => useConnectionStatus()],
-    ['useDerivActions', () => useDerivActions()],
+    ['useSessionActions', () => useSessionActions()],
     ['useOAuthCallback', () => useOAuthCallback()],
-    ['useDerivSessionInstance', () => useDerivSessionInstance()],
+    ['useSession', () => useSession()],
   ])('%s throws a clear missing_provider error', (_name, hook) => {
     function Orphan() {
       hook();
       return null;
     }
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(() => render(<Orphan />)).toThrow(/inside <DerivProvider session=\{\.\.\.\}>/);
+    let thrown: unknown;
+    try {
+      render(<Orphan />);
+    } catch (error) {
+      thrown = error;
+    }
     quiet.mockRestore();
+    expect(isDerivReactError(thrown) && thrown.code).toBe('missing_provider');
+    expect((thrown as Error).message).toMatch(/inside <DerivProvider session=\{\.\.\.\}>/);
   });
 });
 
@@ -56,7 +64,7 @@ describe('session hooks against the mock server', () => {
     let fullRenders = 0;
     function Everything() {
       fullRenders += 1;
-      useDerivSession();
+      useSessionSnapshot();
       return null;
     }
     render(
@@ -91,7 +99,7 @@ describe('session hooks against the mock server', () => {
     let renders = 0;
     function Accounts() {
       renders += 1;
-      const ids = useDerivSession(
+      const ids = useSessionSnapshot(
         (snapshot) => snapshot.accounts.map((account) => account.account),
         (a, b) => a.join() === b.join(),
       );
@@ -109,11 +117,11 @@ describe('session hooks against the mock server', () => {
     expect(renders).toBe(1);
   });
 
-  it('switches account and logs out through useDerivActions, and the hooks follow', async () => {
+  it('switches account and logs out through useSessionActions, and the hooks follow', async () => {
     function Account() {
-      const { switchAccount, logout, authorize } = useDerivActions();
-      const active = useDerivSession((snapshot) => snapshot.activeAccount);
-      const status = useDerivSession((snapshot) => snapshot.status);
+      const { switchAccount, logout, authorize } = useSessionActions();
+      const active = useSessionSnapshot((snapshot) => snapshot.activeAccount);
+      const status = useSessionSnapshot((snapshot) => snapshot.status);
       const [failure, setFailure] = useState('');
       const run = (action: () => Promise<unknown>) => () => {
         action().catch((error: unknown) => {
@@ -153,7 +161,7 @@ describe('session hooks against the mock server', () => {
   it('returns the same actions object on every render', () => {
     const actions: unknown[] = [];
     function Actions() {
-      actions.push(useDerivActions());
+      actions.push(useSessionActions());
       return null;
     }
     const view = render(
@@ -174,7 +182,7 @@ describe('session hooks against the mock server', () => {
     const statuses: SessionSnapshot['connection'][] = [];
     function Status() {
       const status = useConnectionStatus();
-      const loginid = useDerivSession((snapshot) => snapshot.authorize?.loginid);
+      const loginid = useSessionSnapshot((snapshot) => snapshot.authorize?.loginid);
       statuses.push(status);
       return (
         <span>

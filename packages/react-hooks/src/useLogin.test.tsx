@@ -2,14 +2,14 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeBrowser } from './test/fakeBrowser.js';
-import { useLogin, type UseLoginReturnType } from './useLogin.js';
+import { useLogin, type UseLoginResult } from './useLogin.js';
 
 afterEach(cleanup);
 
 describe('useLogin', () => {
   it('keeps one login function across renders that always uses the latest parameters', () => {
     const browser = createFakeBrowser('http://localhost:5173/');
-    const logins: UseLoginReturnType['login'][] = [];
+    const logins: UseLoginResult['login'][] = [];
     function Button({ appId }: { appId: number }) {
       const { login } = useLogin({ appId, environment: browser.environment });
       logins.push(login);

@@ -1,20 +1,20 @@
 'use client';
 import { useCallback, useEffect, useRef } from 'react';
-import { startLogin, type StartLoginParameters } from './startLogin.js';
+import { startLogin, type StartLoginOptions } from '@deriv-auth/login';
 
-/** Parameters of {@link useLogin}: those of {@link startLogin}. */
-export type UseLoginParameters = StartLoginParameters;
+/** Options of {@link useLogin}: those of `startLogin` from `@deriv-auth/login`. */
+export type UseLoginOptions = StartLoginOptions;
 
 /** What `login()` of {@link useLogin} may replace for one call; `undefined` keeps the hook's value. */
 export type UseLoginOverrides = {
-  [Key in keyof StartLoginParameters]?: StartLoginParameters[Key] | undefined;
+  [Key in keyof StartLoginOptions]?: StartLoginOptions[Key] | undefined;
 };
 
 /** What {@link useLogin} returns. */
-export interface UseLoginReturnType {
+export interface UseLoginResult {
   /**
-   * Starts the login (see {@link startLogin}); `overrides` replace the hook's parameters for this
-   * call (a `returnTo` known only on click). Returns the login URL.
+   * Starts the login (`startLogin`); `overrides` replace the hook's options for this call (a
+   * `returnTo` known only on click). Returns the login URL.
    */
   readonly login: (overrides?: UseLoginOverrides) => string;
 }
@@ -25,22 +25,24 @@ export interface UseLoginReturnType {
  *
  * @remarks
  * Nothing runs during render, so the hook is safe on a server; `login` is stable across renders
- * and always uses the latest parameters. It needs no {@link DerivProvider}.
+ * and always uses the latest options. It needs no {@link DerivProvider}.
  *
- * @param parameters - App id, login page options, `returnTo`, `ttlMs`, `environment`.
- * @returns `{ login }`.
- * @throws Never itself; `login()` throws {@link DerivLoginError} (`storage_unavailable`, ...).
+ * @param options - App id, login page options, `returnTo`, `ttlMs`, `environment`.
+ * @returns `{ login }`; `login()` throws `DerivLoginError` (`storage_unavailable`, ...).
  * @example
  * ```tsx
- * const { login } = useLogin({ appId: 1089 })
- * return <button onClick={() => login({ returnTo: location.pathname })}>Log in</button>
+ * import { useLogin } from '@deriv-auth/react-hooks';
+ *
+ * export function LoginButton() {
+ *   const { login } = useLogin({ appId: 1089 });
+ *   return <button onClick={() => login({ returnTo: location.pathname })}>Log in</button>;
+ * }
  * ```
- * @see {@link startLogin}
  */
-export function useLogin(parameters: UseLoginParameters): UseLoginReturnType {
-  const latest = useRef(parameters);
+export function useLogin(options: UseLoginOptions): UseLoginResult {
+  const latest = useRef(options);
   useEffect(() => {
-    latest.current = parameters;
+    latest.current = options;
   });
   const login = useCallback((overrides: UseLoginOverrides = {}) => {
     const given = Object.entries(overrides).filter(([, value]) => value !== undefined);

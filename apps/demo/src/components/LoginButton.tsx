@@ -13,7 +13,7 @@ export interface LoginButtonProps {
 
 /**
  * Starts the OAuth login: a one-time state is kept for this tab and the browser leaves for the
- * Deriv login page (`startLogin` from `@deriv-auth/react-hooks`).
+ * Deriv login page (`startLogin` from `@deriv-auth/login`).
  *
  * @param props - Demo settings and presentation.
  * @returns The button.

@@ -1,5 +1,5 @@
 import type { Authorize } from '@deriv-auth/core';
-import { useDerivActions, useDerivSession } from '@deriv-auth/react-hooks';
+import { useSessionActions, useSessionSnapshot } from '@deriv-auth/react-hooks';
 import { useState } from 'react';
 import { AccountSwitcher } from '../components/AccountSwitcher';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -20,9 +20,9 @@ export interface AccountScreenProps {
  * @returns The screen.
  */
 export function AccountScreen({ authorize }: AccountScreenProps) {
-  const snapshot = useDerivSession();
+  const snapshot = useSessionSnapshot();
   useDocumentTitle(`Signed in as ${authorize.loginid ?? 'Deriv client'}`);
-  const { switchAccount, logout } = useDerivActions();
+  const { switchAccount, logout } = useSessionActions();
   const [switchingTo, setSwitchingTo] = useState<string | undefined>(undefined);
   const [loggingOut, setLoggingOut] = useState(false);
   const [actionError, setActionError] = useState<unknown>(undefined);

@@ -1,4 +1,4 @@
-import { useDerivActions, useDerivSession } from '@deriv-auth/react-hooks';
+import { useSessionActions, useSessionSnapshot } from '@deriv-auth/react-hooks';
 import { useEffect } from 'react';
 import type { DemoConfig } from '../demoConfig';
 import { AccountScreen } from './AccountScreen';
@@ -19,8 +19,8 @@ export interface HomeScreenProps {
  * @returns The screen for the session's state.
  */
 export function HomeScreen({ config }: HomeScreenProps) {
-  const snapshot = useDerivSession();
-  const { authorize } = useDerivActions();
+  const snapshot = useSessionSnapshot();
+  const { authorize } = useSessionActions();
   const needsAuthorize = snapshot.status === 'signed_out' && snapshot.accounts.length > 0;
 
   useEffect(() => {

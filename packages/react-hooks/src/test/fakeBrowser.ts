@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import type { BrowserEnvironment } from '../browserEnvironment.js';
+import type { BrowserEnvironment } from '@deriv-auth/login';
 
 /** A browser environment held in memory: what tests read back about navigation and storage. */
 export interface FakeBrowser {

@@ -1,16 +1,16 @@
 import { useConnectionStatus } from '../useConnectionStatus.js';
-import { useDerivActions } from '../useDerivActions.js';
-import { useDerivSession } from '../useDerivSession.js';
+import { useSessionActions } from '../useSessionActions.js';
+import { useSessionSnapshot } from '../useSessionSnapshot.js';
 import { useLogin } from '../useLogin.js';
 import { useOAuthCallback } from '../useOAuthCallback.js';
 
 /** A page using every hook, rendered on a server and hydrated in a browser by the tests. */
 export function SessionView() {
-  const status = useDerivSession((snapshot) => snapshot.status);
-  const accounts = useDerivSession((snapshot) => snapshot.accounts.length);
+  const status = useSessionSnapshot((snapshot) => snapshot.status);
+  const accounts = useSessionSnapshot((snapshot) => snapshot.accounts.length);
   const connection = useConnectionStatus();
   const callback = useOAuthCallback();
-  useDerivActions();
+  useSessionActions();
   const { login } = useLogin({ appId: 1089, navigate: false });
   return (
     <>

@@ -1,6 +1,6 @@
 import { hasOAuthCallback } from '@deriv-auth/core';
 import { describe, expect, it } from 'vitest';
-import { completeLogin, type CompleteLoginParameters } from './completeLogin.js';
+import { completeLogin, type CompleteLoginOptions } from './completeLogin.js';
 import { startLogin } from './startLogin.js';
 import { createFakeBrowser } from './test/fakeBrowser.js';
 
@@ -15,7 +15,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-const session: CompleteLoginParameters['session'] = {
+const session: CompleteLoginOptions['session'] = {
   setAccounts: () => undefined,
   authorize: () =>
     Promise.resolve({ loginid: 'CR100', scopes: ['read'], balance: 0, currency: 'USD' }),
@@ -71,7 +71,7 @@ function landOn(callback: (state: string) => string) {
   const loginUrl = startLogin({ appId: 1089, environment: browser.environment, navigate: false });
   browser.visit(callback(new URL(loginUrl).searchParams.get('state') ?? ''));
   const authorized: (string | undefined)[] = [];
-  const recording: CompleteLoginParameters['session'] = {
+  const recording: CompleteLoginOptions['session'] = {
     setAccounts: () => undefined,
     authorize: (account) => {
       authorized.push(account);
@@ -137,7 +137,7 @@ describe('completeLogin reads and strips callbacks in the query and the fragment
 
   it('reads no parameter from the path, and leaves a page whose fragment is its own alone', async () => {
     const browser = createFakeBrowser('https://app.example/x&token1=a/docs#section-2');
-    const fresh: CompleteLoginParameters['session'] = { ...session };
+    const fresh: CompleteLoginOptions['session'] = { ...session };
     await expect(
       completeLogin({ session: fresh, environment: browser.environment }),
     ).resolves.toEqual({

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { completeLogin, type CompleteLoginParameters } from './completeLogin.js';
-import { watchOAuthCallbackState } from './oAuthCallbackState.js';
+import { completeLogin, type CompleteLoginOptions } from './completeLogin.js';
+import { getLoginCallbackStore } from './loginCallbackStore.js';
 import { createFakeBrowser } from './test/fakeBrowser.js';
 
 const TOKEN = 'a1-forgedcallbacktoken0000000';
 // A forged callback: no login was started in this tab, so it is refused with login_not_started.
 const FORGED = `http://localhost:5173/redirect?acct1=CR799393&token1=${TOKEN}&cur1=usd`;
 
-const newSession = (): CompleteLoginParameters['session'] => ({
+const newSession = (): CompleteLoginOptions['session'] => ({
   setAccounts: () => undefined,
   authorize: () =>
     Promise.resolve({ loginid: 'CR100', scopes: ['read'], balance: 0, currency: 'USD' }),
@@ -62,10 +62,10 @@ describe('a login failure nobody handles does not vanish', () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
-  it('stays quiet when the callback state is watched (what useOAuthCallback does)', async () => {
+  it('stays quiet when the callback store has a subscriber (what useOAuthCallback does)', async () => {
     const errors = consoleErrors();
     const session = newSession();
-    const stop = watchOAuthCallbackState(session, () => undefined);
+    const stop = getLoginCallbackStore(session).subscribe(() => undefined);
     void completeLogin({ session, environment: createFakeBrowser(FORGED).environment });
     await nextTask();
     stop();

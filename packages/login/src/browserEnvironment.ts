@@ -25,16 +25,13 @@ export interface BrowserEnvironment {
 }
 
 /**
- * Parameters of {@link createBrowserEnvironment}: any facility to use instead of the platform's.
+ * Options of {@link createBrowserEnvironment}: any facility to use instead of the platform's.
  * `undefined` means "use the platform's", except for `storage`, where a present `undefined` means
  * "no storage" (as in {@link BrowserEnvironment}).
  */
-export type CreateBrowserEnvironmentParameters = {
+export type CreateBrowserEnvironmentOptions = {
   readonly [Key in keyof BrowserEnvironment]?: BrowserEnvironment[Key] | undefined;
 };
-
-/** What {@link createBrowserEnvironment} returns. */
-export type CreateBrowserEnvironmentReturnType = BrowserEnvironment;
 
 function readSessionStorage(): BrowserEnvironment['storage'] {
   try {
@@ -54,19 +51,21 @@ function readSessionStorage(): BrowserEnvironment['storage'] {
  * the package on a server is safe. Call it in an event handler or effect, not during a server render.
  *
  * @param overrides - Facilities to use instead of the platform's (tests, webviews, Vue apps).
- * @returns The environment.
  * @throws {@link DerivLoginError} `browser_unavailable` when `location` or `history` is missing and
  *   was not given (server, worker).
  * @example
  * ```ts
- * const environment = createBrowserEnvironment()
- * startLogin({ appId: 1089, environment })
+ * import { createBrowserEnvironment, startLogin } from '@deriv-auth/login';
+ *
+ * // In a click handler: the platform's facilities, with the wall clock of a test or a webview.
+ * const environment = createBrowserEnvironment({ now: () => Date.now() });
+ * startLogin({ appId: 1089, environment });
  * ```
  * @see https://developer.mozilla.org/docs/Web/API/Window/sessionStorage
  */
 export function createBrowserEnvironment(
-  overrides: CreateBrowserEnvironmentParameters = {},
-): CreateBrowserEnvironmentReturnType {
+  overrides: CreateBrowserEnvironmentOptions = {},
+): BrowserEnvironment {
   const location = overrides.location ?? (globalThis as { location?: Location }).location;
   const history = overrides.history ?? (globalThis as { history?: History }).history;
   if (!location || !history) {

@@ -1,7 +1,7 @@
 import type { DerivAccount } from '@deriv-auth/core';
 import { describe, expect, it } from 'vitest';
 import type { AccountChoice } from './accountChoice.js';
-import { completeLogin, type CompleteLoginParameters } from './completeLogin.js';
+import { completeLogin, type CompleteLoginOptions } from './completeLogin.js';
 import { isDerivLoginError } from './derivLoginError.js';
 import { startLogin } from './startLogin.js';
 import { createFakeBrowser } from './test/fakeBrowser.js';
@@ -17,7 +17,7 @@ async function complete(accounts: string, account: AccountChoice) {
   browser.visit(`http://localhost:5173/redirect?${accounts}&state=${state}`);
   const handed: DerivAccount[][] = [];
   const authorized: (string | undefined)[] = [];
-  const session: CompleteLoginParameters['session'] = {
+  const session: CompleteLoginOptions['session'] = {
     setAccounts: (list) => {
       handed.push(list);
     },

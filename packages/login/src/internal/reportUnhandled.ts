@@ -33,7 +33,7 @@ export function observe<T>(inner: Promise<T>, isWatched: () => boolean): Promise
     setTimeout(() => {
       if (promise.observed || isWatched()) return;
       console.error(
-        '@deriv-auth/react-hooks: unhandled login failure',
+        '@deriv-auth/login: unhandled login failure',
         isDerivAuthError(error)
           ? `${error.name} ${error.code}: ${redactSecrets(error.message)}`
           : '',

@@ -1,20 +1,21 @@
 /** An account as the chooser sees it: no token, so app code never handles one. */
 export interface AccountSummary {
+  /** The login id (`CR799393`, `VRTC1859315`). */
   readonly account: string;
+  /** The account's currency as the redirect carried it (`usd`). */
   readonly currency: string;
 }
 
-/**
- * A kind of account with what to do when the redirect carries none of that kind:
- * `fallback: 'first'` takes the first account Deriv listed, `'none'` (the default) refuses.
- */
+/** A kind of account, and what to do when the redirect carries none of that kind. */
 export interface AccountPreference {
+  /** The kind to authorize: a demo (`VR...`) or a real-money account. */
   readonly prefer: 'virtual' | 'real';
+  /** No account of that kind: `'first'` takes the first Deriv listed, `'none'` (default) refuses. */
   readonly fallback?: 'first' | 'none' | undefined;
 }
 
 /**
- * Which account {@link completeLogin} (and {@link useOAuthCallback}) authorizes: `'first'` (as
+ * Which account {@link completeLogin} (and React's `useOAuthCallback`) authorizes: `'first'` (as
  * Deriv listed them), `'virtual'` (the first demo account), `'real'` (the first real-money
  * account), `{ prefer, fallback: 'first' }` (that kind, else the first), or a function returning
  * the login id.

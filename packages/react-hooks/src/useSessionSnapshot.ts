@@ -1,7 +1,7 @@
 'use client';
 import { useCallback } from 'react';
 import type { SessionSnapshot } from '@deriv-auth/ws-client';
-import { useDerivSessionInstance } from './derivProvider.js';
+import { useSession } from './DerivProvider.js';
 import { useSelectedSnapshot } from './internal/useSelectedSnapshot.js';
 
 /**
@@ -20,9 +20,6 @@ const identity = <Value>(value: Value): Value => value;
 /** Picks what a component needs from the session snapshot. */
 export type SessionSelector<Selected> = (snapshot: SessionSnapshot) => Selected;
 
-/** What {@link useDerivSession} returns: the selection, or the whole snapshot without a selector. */
-export type UseDerivSessionReturnType<Selected = SessionSnapshot> = Selected;
-
 /**
  * Reads the whole session snapshot (status, connection, accounts, active account, authorize data,
  * scopes, error); the component re-renders whenever the session publishes a new snapshot.
@@ -32,14 +29,19 @@ export type UseDerivSessionReturnType<Selected = SessionSnapshot> = Selected;
  * and hydration render a signed-out snapshot, so the markup always matches.
  *
  * @returns The current snapshot (the same object until something changes).
- * @throws {@link @deriv-auth/core!DerivAuthError} `missing_provider` outside {@link DerivProvider}.
+ * @throws {@link DerivReactError} `missing_provider` outside {@link DerivProvider}.
  * @example
  * ```tsx
- * const { status, error } = useDerivSession()
+ * import { useSessionSnapshot } from '@deriv-auth/react-hooks';
+ *
+ * export function SessionStatus() {
+ *   const { status, error } = useSessionSnapshot();
+ *   return <p>{error ? `Error: ${error.code}` : status}</p>;
+ * }
  * ```
  * @see https://react.dev/reference/react/useSyncExternalStore
  */
-export function useDerivSession(): UseDerivSessionReturnType;
+export function useSessionSnapshot(): SessionSnapshot;
 /**
  * Reads part of the session snapshot, re-rendering only when that part changes.
  *
@@ -50,22 +52,27 @@ export function useDerivSession(): UseDerivSessionReturnType;
  * @param selector - Picks the part to read.
  * @param isEqual - When two selections count as the same (default `Object.is`).
  * @returns The selected value.
- * @throws {@link @deriv-auth/core!DerivAuthError} `missing_provider` outside {@link DerivProvider}.
+ * @throws {@link DerivReactError} `missing_provider` outside {@link DerivProvider}.
  * @example
  * ```tsx
- * const loginid = useDerivSession((session) => session.authorize?.loginid)
+ * import { useSessionSnapshot } from '@deriv-auth/react-hooks';
+ *
+ * export function LoginId() {
+ *   // Re-renders when the authorized account changes, not on every connection blip.
+ *   const loginid = useSessionSnapshot((snapshot) => snapshot.authorize?.loginid);
+ *   return <span>{loginid ?? 'signed out'}</span>;
+ * }
  * ```
- * @see https://react.dev/reference/react/useSyncExternalStore
  */
-export function useDerivSession<Selected>(
+export function useSessionSnapshot<Selected>(
   selector: SessionSelector<Selected>,
   isEqual?: (a: Selected, b: Selected) => boolean,
-): UseDerivSessionReturnType<Selected>;
-export function useDerivSession<Selected>(
+): Selected;
+export function useSessionSnapshot<Selected>(
   selector: SessionSelector<Selected> = identity as SessionSelector<Selected>,
   isEqual?: (a: Selected, b: Selected) => boolean,
 ): Selected {
-  const session = useDerivSessionInstance();
+  const session = useSession();
   const subscribe = useCallback((onChange: () => void) => session.subscribe(onChange), [session]);
   const getSnapshot = useCallback(() => session.getSnapshot(), [session]);
   return useSelectedSnapshot(subscribe, getSnapshot, () => SERVER_SNAPSHOT, selector, isEqual);

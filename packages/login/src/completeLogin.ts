@@ -1,11 +1,11 @@
 import {
-  DerivAuthError,
   hasOAuthCallback,
   isDerivAuthError,
   parseOAuthRedirect,
   stripOAuthCallback,
   validateReturnPath,
   type Authorize,
+  type DerivAuthError,
 } from '@deriv-auth/core';
 import type { DerivSession } from '@deriv-auth/ws-client';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
@@ -14,10 +14,10 @@ import { DEFAULT_STORAGE_KEY, consumeLoginRecord } from './internal/loginRecord.
 import type { AccountChoice } from './accountChoice.js';
 import { pickAccount } from './internal/pickAccount.js';
 import { observe } from './internal/reportUnhandled.js';
-import { callbackEntry, setCallbackState } from './oAuthCallbackState.js';
+import { callbackEntry, setCallbackState } from './loginCallbackStore.js';
 
-/** Parameters of {@link completeLogin}. */
-export interface CompleteLoginParameters {
+/** Options of {@link completeLogin}. */
+export interface CompleteLoginOptions {
   /** The session that receives the accounts and authorizes one (created outside any framework). */
   session: Pick<DerivSession, 'setAccounts' | 'authorize'>;
   /** Which account to authorize (default `'first'`); `'virtual'`/`'real'` never fall back. */
@@ -29,7 +29,7 @@ export interface CompleteLoginParameters {
 }
 
 /** What {@link completeLogin} resolves to: whether this page was a callback and, if so, the result. */
-export type CompleteLoginReturnType =
+export type CompleteLoginResult =
   | { readonly handled: false }
   | {
       readonly handled: true;
@@ -41,17 +41,17 @@ export type CompleteLoginReturnType =
 function toAuthError(error: unknown): DerivAuthError {
   return isDerivAuthError(error)
     ? error
-    : new DerivAuthError('unexpected', 'Login failed.', { cause: error });
+    : new DerivLoginError('login_failed', 'Login failed.', { cause: error });
 }
 
 async function authorizeAccounts(
-  parameters: CompleteLoginParameters,
+  options: CompleteLoginOptions,
   accounts: Parameters<DerivSession['setAccounts']>[0],
   account: string,
   returnTo: string | undefined,
-): Promise<CompleteLoginReturnType> {
-  parameters.session.setAccounts(accounts);
-  const authorize = await parameters.session.authorize(account);
+): Promise<CompleteLoginResult> {
+  options.session.setAccounts(accounts);
+  const authorize = await options.session.authorize(account);
   return { handled: true, account, authorize, returnTo };
 }
 
@@ -67,49 +67,53 @@ async function authorizeAccounts(
  * and delete the tab's login record. A second call on the same session (StrictMode's double
  * effects, two components) gets the first call's promise; a reload finds a clean URL and resolves
  * `{ handled: false }`. A callback that no {@link startLogin} in this tab is waiting for is
- * refused before any token is used. Progress is published through {@link getOAuthCallbackState}.
+ * refused before any token is used. Progress is published through {@link getLoginCallbackStore}.
  *
  * A failure nobody handles does not vanish: when no handler is attached to the returned promise
- * and nothing watches the callback state (no {@link useOAuthCallback}, no
- * {@link watchOAuthCallbackState}), it is logged once with `console.error` (name, code and
- * redacted message only) right after the current task.
+ * and nothing subscribes to {@link getLoginCallbackStore}, it is logged once with `console.error`
+ * (name, code and redacted message only) right after the current task.
  *
  * What stays outside the SDK's reach: the browser's `performance.getEntriesByType('navigation')`
  * entry keeps the callback URL, tokens included, for the life of the document (it cannot be
  * cleared), and a persistent profile's history database records the visited URL. Handle the
  * callback on a route that loads no third-party script, and see the README.
  *
- * @param parameters - The session, the account to pick, and optional storage key / environment.
+ * @param options - The session, the account to pick, and optional storage key / environment.
  * @returns `{ handled: false }` when the page is not a callback, else the authorized account,
  *   Deriv's `authorize` data and the checked `returnTo`.
- * @throws {@link DerivLoginError} (`login_not_started`, `login_expired`, `account_not_found`,
- *   `no_matching_account`, `storage_unavailable`), {@link @deriv-auth/core!OAuthRedirectError}
+ * @throws {@link DerivLoginError} (`login_not_started`, `login_expired`, `no_matching_account`,
+ *   `storage_unavailable`, `login_failed`), {@link @deriv-auth/core!OAuthRedirectError}
  *   (`state_mismatch`, `provider_error` when the user denied, ...), and whatever
- *   `session.authorize` rejects with: a revoked or expired token is `DerivSessionError`
+ *   `session.authorize` rejects with: `DerivSessionError` `unknown_account` when a chooser names
+ *   an account the redirect did not carry; a revoked or expired token is `DerivSessionError`
  *   `session_ended` with the server's {@link @deriv-auth/core!DerivApiError} (`InvalidToken`) as
- *   its `cause`; a connection failure is a ws-client error.
+ *   its `cause`; a connection failure is a ws-client error. Every failure is a rejection.
  * @example
  * ```ts
+ * import { completeLogin } from '@deriv-auth/login';
+ * import type { DerivSession } from '@deriv-auth/ws-client';
+ *
+ * declare const session: DerivSession;
+ * declare function showLoginError(error: unknown): void;
+ *
  * // before the app renders: tokens leave the URL first
  * completeLogin({ session, account: 'virtual' })
  *   .then((result) => {
- *     if (result.handled && result.returnTo) history.replaceState(null, '', result.returnTo)
+ *     if (result.handled && result.returnTo) history.replaceState(null, '', result.returnTo);
  *   })
- *   .catch((error: unknown) => showLoginError(error))
+ *   .catch(showLoginError);
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2
  */
-export function completeLogin(
-  parameters: CompleteLoginParameters,
-): Promise<CompleteLoginReturnType> {
-  const { session } = parameters;
+export function completeLogin(options: CompleteLoginOptions): Promise<CompleteLoginResult> {
+  const { session } = options;
   const entry = callbackEntry(session);
-  let inner: Promise<CompleteLoginReturnType>;
+  let inner: Promise<CompleteLoginResult>;
   try {
-    const environment = parameters.environment ?? createBrowserEnvironment();
+    const environment = options.environment ?? createBrowserEnvironment();
     const href = environment.location.href;
     if (!hasOAuthCallback(href)) {
-      if (entry.promise) return entry.promise as Promise<CompleteLoginReturnType>;
+      if (entry.promise) return entry.promise as Promise<CompleteLoginResult>;
       setCallbackState(session, { status: 'none' });
       return Promise.resolve({ handled: false });
     }
@@ -118,7 +122,7 @@ export function completeLogin(
     const callback = `${url.search}${url.hash}`;
     environment.history.replaceState(environment.history.state, '', stripOAuthCallback(url));
     setCallbackState(session, { status: 'pending' });
-    const record = consumeLoginRecord(environment, parameters.storageKey ?? DEFAULT_STORAGE_KEY);
+    const record = consumeLoginRecord(environment, options.storageKey ?? DEFAULT_STORAGE_KEY);
     if (!record) {
       throw new DerivLoginError('login_not_started', 'No login was started in this tab.');
     }
@@ -126,16 +130,16 @@ export function completeLogin(
       throw new DerivLoginError('login_expired', 'The login expired; start again.');
     }
     const { accounts } = parseOAuthRedirect(callback, { expectedState: record.state });
-    const account = pickAccount(accounts, parameters.account ?? 'first');
+    const account = pickAccount(accounts, options.account ?? 'first');
     const returnTo =
       record.returnTo === undefined
         ? undefined
         : validateReturnPath(record.returnTo, { origin: url.origin });
-    inner = authorizeAccounts(parameters, accounts, account, returnTo);
+    inner = authorizeAccounts(options, accounts, account, returnTo);
   } catch (error) {
     inner = Promise.reject(toAuthError(error));
   }
-  const promise = observe(inner, () => entry.listeners.size > 0);
+  const promise = observe(inner, () => entry.store.listenerCount > 0);
   entry.promise = promise;
   inner.then(
     (result) => {

@@ -5,8 +5,8 @@ import { DEFAULT_STORAGE_KEY, saveLoginRecord, type LoginRecord } from './intern
 /** How long a started login waits for its callback by default: ten minutes. */
 export const DEFAULT_LOGIN_TTL_MS = 10 * 60 * 1000;
 
-/** Parameters of {@link startLogin}: core's login URL options (without `state`) plus browser glue. */
-export type StartLoginParameters = Omit<BuildOAuthUrlOptions, 'state'> & {
+/** Options of {@link startLogin}: core's login URL options (without `state`) plus browser glue. */
+export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
   /** Same-origin path to come back to after login, returned by {@link completeLogin} once checked. */
   returnTo?: string | undefined;
   /** How long the callback is accepted, in ms (default {@link DEFAULT_LOGIN_TTL_MS}). */
@@ -19,9 +19,6 @@ export type StartLoginParameters = Omit<BuildOAuthUrlOptions, 'state'> & {
   environment?: BrowserEnvironment | undefined;
 };
 
-/** What {@link startLogin} returns: the login URL it sent the browser to. */
-export type StartLoginReturnType = string;
-
 /**
  * Starts the OAuth login: creates a one-time `state`, keeps it for this tab with an expiry, and
  * sends the browser to Deriv's login page built by core.
@@ -29,7 +26,7 @@ export type StartLoginReturnType = string;
  * @remarks
  * Starting again replaces the earlier state, so only the latest login of a tab can complete.
  *
- * @param parameters - App id and login page options, plus `returnTo`, `ttlMs`, `environment`.
+ * @param options - App id and login page options, plus `returnTo`, `ttlMs`, `environment`.
  * @returns The login URL (also when `navigate` is `false`).
  * @throws {@link DerivLoginError} `storage_unavailable` when the state cannot be kept for the tab,
  *   `browser_unavailable` on a server without an injected environment; core's
@@ -37,12 +34,16 @@ export type StartLoginReturnType = string;
  *   case no login is left pending.
  * @example
  * ```ts
- * button.onclick = () => startLogin({ appId: 1089, returnTo: '/trade' })
+ * import { startLogin } from '@deriv-auth/login';
+ *
+ * declare const button: HTMLButtonElement;
+ *
+ * button.onclick = () => startLogin({ appId: 1089, returnTo: '/trade' });
  * ```
  * @see https://developers.deriv.com/docs/authentication
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
-export function startLogin(parameters: StartLoginParameters): StartLoginReturnType {
+export function startLogin(options: StartLoginOptions): string {
   const {
     returnTo,
     ttlMs = DEFAULT_LOGIN_TTL_MS,
@@ -50,7 +51,7 @@ export function startLogin(parameters: StartLoginParameters): StartLoginReturnTy
     navigate = true,
     environment,
     ...urlOptions
-  } = parameters;
+  } = options;
   const browser = environment ?? createBrowserEnvironment();
   const state = createOAuthState(browser.random);
   // Build first: options core rejects must not leave a pending login behind.

@@ -1,10 +1,10 @@
 'use client';
 import { useMemo } from 'react';
 import type { DerivSession } from '@deriv-auth/ws-client';
-import { useDerivSessionInstance } from './derivProvider.js';
+import { useSession } from './DerivProvider.js';
 
-/** What {@link useDerivActions} returns: the session's actions, bound and stable across renders. */
-export interface UseDerivActionsReturnType {
+/** What {@link useSessionActions} returns: the session's actions, bound and stable across renders. */
+export interface UseSessionActionsResult {
   /** Authorizes `account` (default: the active one, else the one the token storage remembers, else the first). */
   readonly authorize: DerivSession['authorize'];
   /** Switches the socket to another of the session's accounts. */
@@ -22,17 +22,20 @@ export interface UseDerivActionsReturnType {
  * session changes. Each action returns the session's promise; its failures also land in the
  * snapshot's `error`, so a caller may ignore the rejection with `.catch(() => {})`.
  *
- * @returns The bound actions.
- * @throws {@link @deriv-auth/core!DerivAuthError} `missing_provider` outside {@link DerivProvider}.
+ * @throws {@link DerivReactError} `missing_provider` outside {@link DerivProvider}.
  * @example
  * ```tsx
- * const { switchAccount, logout } = useDerivActions()
- * <button onClick={() => void switchAccount('VRTC1859315')}>Demo</button>
+ * import { useSessionActions } from '@deriv-auth/react-hooks';
+ *
+ * export function DemoAccountButton() {
+ *   const { switchAccount } = useSessionActions();
+ *   // Failures also land in the snapshot's `error`, which the page shows.
+ *   return <button onClick={() => void switchAccount('VRTC1859315').catch(() => {})}>Demo</button>;
+ * }
  * ```
- * @see {@link useDerivSession}
  */
-export function useDerivActions(): UseDerivActionsReturnType {
-  const session = useDerivSessionInstance();
+export function useSessionActions(): UseSessionActionsResult {
+  const session = useSession();
   return useMemo(
     () => ({
       authorize: (account?: string) => session.authorize(account),

@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useContext, type ReactNode } from 'react';
-import { DerivAuthError } from '@deriv-auth/core';
 import type { DerivSession } from '@deriv-auth/ws-client';
+import { DerivReactError } from './derivReactError.js';
 
 const DerivContext = createContext<DerivSession | undefined>(undefined);
 DerivContext.displayName = 'DerivContext';
@@ -10,7 +10,7 @@ DerivContext.displayName = 'DerivContext';
 export interface DerivProviderProps {
   /** The session, created once outside React (module scope or a `useState` initializer). */
   session: DerivSession;
-  /** The tree that may call the `useDeriv*` hooks. */
+  /** The tree that may call the session hooks. */
   children?: ReactNode;
 }
 
@@ -21,15 +21,22 @@ export interface DerivProviderProps {
  * The provider never creates, connects or closes the session: its life is the app's, so
  * StrictMode's simulated unmounts and a remounted tree cannot drop the socket or the login.
  *
- * @param props - `session` and `children`.
- * @returns The children, with the session in context.
- * @throws Never.
  * @example
  * ```tsx
- * const session = createDerivSession({ client: { appId: 1089 }, storage: createSessionStorage() })
- * createRoot(root).render(<DerivProvider session={session}><App /></DerivProvider>)
+ * import type { ReactNode } from 'react';
+ * import { createRoot } from 'react-dom/client';
+ * import { createDerivSession, createSessionStorage } from '@deriv-auth/ws-client';
+ * import { DerivProvider } from '@deriv-auth/react-hooks';
+ *
+ * declare function App(): ReactNode;
+ *
+ * const session = createDerivSession({ client: { appId: 1089 }, storage: createSessionStorage() });
+ * createRoot(document.getElementById('root')!).render(
+ *   <DerivProvider session={session}>
+ *     <App />
+ *   </DerivProvider>,
+ * );
  * ```
- * @see {@link useDerivSession}
  */
 export function DerivProvider({ session, children }: DerivProviderProps): ReactNode {
   return <DerivContext.Provider value={session}>{children}</DerivContext.Provider>;
@@ -39,19 +46,22 @@ export function DerivProvider({ session, children }: DerivProviderProps): ReactN
  * Returns the session given to the nearest {@link DerivProvider}, for calls the other hooks do not
  * wrap (`session.send(...)`).
  *
- * @returns The session instance (stable across renders).
- * @throws {@link @deriv-auth/core!DerivAuthError} `missing_provider` when no provider is above.
+ * @returns The session (stable across renders).
+ * @throws {@link DerivReactError} `missing_provider` when no provider is above.
  * @example
  * ```tsx
- * const session = useDerivSessionInstance()
- * const onClick = () => session.send({ balance: 1 })
+ * import { useSession } from '@deriv-auth/react-hooks';
+ *
+ * export function BalanceButton() {
+ *   const session = useSession();
+ *   return <button onClick={() => void session.send({ balance: 1 }).then(console.log)}>Balance</button>;
+ * }
  * ```
- * @see {@link DerivProvider}
  */
-export function useDerivSessionInstance(): DerivSession {
+export function useSession(): DerivSession {
   const session = useContext(DerivContext);
   if (!session) {
-    throw new DerivAuthError(
+    throw new DerivReactError(
       'missing_provider',
       'Use Deriv hooks inside <DerivProvider session={...}>.',
     );

@@ -1,7 +1,9 @@
 import { isOAuthRedirectError, type DerivAccount } from '@deriv-auth/core';
+import { isDerivSessionError } from '@deriv-auth/ws-client';
 import { describe, expect, it } from 'vitest';
-import { completeLogin, type CompleteLoginParameters } from './completeLogin.js';
-import { getOAuthCallbackState, watchOAuthCallbackState } from './oAuthCallbackState.js';
+import { completeLogin, type CompleteLoginOptions } from './completeLogin.js';
+import { isDerivLoginError } from './derivLoginError.js';
+import { getLoginCallbackStore } from './loginCallbackStore.js';
 import { startLogin } from './startLogin.js';
 import { createFakeBrowser, type FakeBrowser } from './test/fakeBrowser.js';
 
@@ -14,7 +16,7 @@ function recordingSession() {
     setAccounts: [],
     authorize: [],
   };
-  const session: CompleteLoginParameters['session'] = {
+  const session: CompleteLoginOptions['session'] = {
     setAccounts(accounts) {
       calls.setAccounts.push(accounts);
     },
@@ -55,7 +57,7 @@ describe('completeLogin', () => {
     expect(browser.href()).toBe('http://localhost:5173/redirect#top');
     expect(browser.replaced).toEqual(['http://localhost:5173/redirect#top']);
     expect(browser.storage.size).toBe(0);
-    expect(getOAuthCallbackState(session)).toEqual({ status: 'pending' });
+    expect(getLoginCallbackStore(session).getSnapshot()).toEqual({ status: 'pending' });
 
     await expect(promise).resolves.toMatchObject({ handled: true, account: 'CR799393' });
     expect(calls.setAccounts[0]?.map((account) => account.account)).toEqual([
@@ -63,7 +65,10 @@ describe('completeLogin', () => {
       'VRTC1859315',
     ]);
     expect(calls.authorize).toEqual(['CR799393']);
-    expect(getOAuthCallbackState(session)).toEqual({ status: 'success', account: 'CR799393' });
+    expect(getLoginCallbackStore(session).getSnapshot()).toEqual({
+      status: 'success',
+      account: 'CR799393',
+    });
   });
 
   it('runs once: a second call (StrictMode, another component) shares the first run', async () => {
@@ -85,7 +90,7 @@ describe('completeLogin', () => {
     await expect(
       completeLogin({ session: reloaded.session, environment: browser.environment }),
     ).resolves.toEqual({ handled: false });
-    expect(getOAuthCallbackState(reloaded.session)).toEqual({ status: 'none' });
+    expect(getLoginCallbackStore(reloaded.session).getSnapshot()).toEqual({ status: 'none' });
     expect(reloaded.calls.authorize).toEqual([]);
   });
 
@@ -101,7 +106,7 @@ describe('completeLogin', () => {
       code: 'login_not_started',
     });
     expect(calls.setAccounts).toEqual([]);
-    const state = getOAuthCallbackState(session);
+    const state = getLoginCallbackStore(session).getSnapshot();
     expect(state.status === 'error' && state.error.code).toBe('login_not_started');
   });
 
@@ -188,16 +193,46 @@ describe('completeLogin', () => {
     expect(calls.authorize).toEqual(['VRTC1859315']);
   });
 
-  it('fails with account_not_found when the chooser picks an account the redirect lacks', async () => {
+  it("refuses a chooser's account the redirect lacks with the session's unknown_account", async () => {
     const browser = createFakeBrowser('http://localhost:5173/');
     arriveWithTokens(browser);
-    await expect(
-      completeLogin({
-        session: recordingSession().session,
-        environment: browser.environment,
-        account: () => 'CR1',
-      }),
-    ).rejects.toMatchObject({ code: 'account_not_found' });
+    const { session, calls } = recordingSession();
+    const error: unknown = await completeLogin({
+      session,
+      environment: browser.environment,
+      account: () => 'CR1',
+    }).catch((caught: unknown) => caught);
+    // One code for one meaning: the same refusal as `session.switchAccount('CR1')`.
+    expect(isDerivSessionError(error) && error.code).toBe('unknown_account');
+    expect(calls.setAccounts).toEqual([]);
+  });
+
+  it('refuses with no_matching_account when the chooser picks no account', async () => {
+    const browser = createFakeBrowser('http://localhost:5173/');
+    arriveWithTokens(browser);
+    const { session, calls } = recordingSession();
+    const error: unknown = await completeLogin({
+      session,
+      environment: browser.environment,
+      account: () => undefined,
+    }).catch((caught: unknown) => caught);
+    expect(isDerivLoginError(error) && error.code).toBe('no_matching_account');
+    expect(calls.setAccounts).toEqual([]);
+  });
+
+  it('wraps what a chooser throws in login_failed, keeping it as the cause', async () => {
+    const browser = createFakeBrowser('http://localhost:5173/');
+    arriveWithTokens(browser);
+    const thrown = new TypeError('chooser bug');
+    const error: unknown = await completeLogin({
+      session: recordingSession().session,
+      environment: browser.environment,
+      account: () => {
+        throw thrown;
+      },
+    }).catch((caught: unknown) => caught);
+    expect(isDerivLoginError(error) && error.code).toBe('login_failed');
+    expect((error as Error).cause).toBe(thrown);
   });
 
   it('returns a same-origin returnTo and drops one pointing elsewhere', async () => {
@@ -241,24 +276,31 @@ describe('completeLogin', () => {
     expect(browser.replaced).toEqual([]);
   });
 
-  it('publishes its progress through the get/watch pair until the watcher stops', async () => {
+  it('publishes its progress through the login callback store until the subscriber stops', async () => {
     const browser = createFakeBrowser('http://localhost:5173/');
     arriveWithTokens(browser);
     const { session } = recordingSession();
+    const store = getLoginCallbackStore(session);
     const seen: string[] = [];
-    const stop = watchOAuthCallbackState(session, () =>
-      seen.push(getOAuthCallbackState(session).status),
-    );
-    expect(getOAuthCallbackState(session)).toEqual({ status: 'idle' });
+    const stop = store.subscribe(() => seen.push(store.getSnapshot().status));
+    expect(store.getSnapshot()).toEqual({ status: 'idle' });
     await completeLogin({ session, environment: browser.environment });
     expect(seen).toEqual(['pending', 'success']);
     stop();
     arriveWithTokens(browser); // a second login on the same session changes the state again...
     await completeLogin({ session, environment: browser.environment });
-    expect(getOAuthCallbackState(session).status).toBe('success');
-    expect(seen).toEqual(['pending', 'success']); // ...unseen by the stopped watcher
-    expect(getOAuthCallbackState(recordingSession().session)).toBe(
-      getOAuthCallbackState(recordingSession().session),
+    expect(store.getSnapshot().status).toBe('success');
+    expect(seen).toEqual(['pending', 'success']); // ...unseen by the stopped subscriber
+    expect(getLoginCallbackStore(recordingSession().session).getSnapshot()).toBe(
+      getLoginCallbackStore(recordingSession().session).getSnapshot(),
     );
+  });
+
+  it('hands out one read-only store per session: nobody outside can publish a state', () => {
+    const { session } = recordingSession();
+    const store = getLoginCallbackStore(session);
+    expect(getLoginCallbackStore(session)).toBe(store);
+    expect(Object.keys(store).sort()).toEqual(['getSnapshot', 'subscribe']);
+    expect(Object.isFrozen(store)).toBe(true);
   });
 });

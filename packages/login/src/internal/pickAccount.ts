@@ -1,0 +1,45 @@
+import { LOGIN_ID_PATTERN, type DerivAccount } from '@deriv-auth/core';
+import { DerivSessionError } from '@deriv-auth/ws-client';
+import type { AccountChoice, AccountSummary } from '../accountChoice.js';
+import { DerivLoginError } from '../derivLoginError.js';
+
+// Deriv demo login ids start with VR (VRTC..., VRW...).
+const isVirtual = (account: string): boolean => /^vr/i.test(account);
+
+function pickByKind(summaries: readonly AccountSummary[], choice: AccountChoice): string {
+  if (typeof choice === 'function') {
+    const picked = choice(summaries);
+    if (picked !== undefined) return picked;
+    throw new DerivLoginError('no_matching_account', 'The account chooser picked no account.', {
+      details: { accounts: summaries.length },
+    });
+  }
+  const { prefer, fallback } =
+    typeof choice === 'string' ? { prefer: choice, fallback: undefined } : choice;
+  const match =
+    prefer === 'first'
+      ? summaries[0]
+      : (summaries.find((summary) => isVirtual(summary.account) === (prefer === 'virtual')) ??
+        (fallback === 'first' ? summaries[0] : undefined));
+  if (match) return match.account;
+  throw new DerivLoginError('no_matching_account', `The login returned no ${prefer} account.`, {
+    details: { prefer, accounts: summaries.length },
+  });
+}
+
+/**
+ * Resolves `choice` against the redirect's accounts to one login id it carries. A chooser naming
+ * another account gets the session's own refusal for an account it does not hold.
+ */
+export function pickAccount(accounts: readonly DerivAccount[], choice: AccountChoice): string {
+  const summaries = accounts.map(({ account, currency }) => ({ account, currency }));
+  const picked = pickByKind(summaries, choice);
+  const match = summaries.find((summary) => summary.account.toUpperCase() === picked.toUpperCase());
+  if (!match) {
+    // Echo the name only when it looks like a login id: a chooser returning a token by mistake
+    // must not put it in a message.
+    const shown = LOGIN_ID_PATTERN.test(picked) ? picked : 'The picked account';
+    throw new DerivSessionError('unknown_account', `${shown} is not in the login redirect.`);
+  }
+  return match.account;
+}
