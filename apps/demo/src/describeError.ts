@@ -132,7 +132,7 @@ export function describeError(error: unknown): ErrorDescription {
     return describe('Deriv returned an error', `The server refused the request (${code}).`, false);
   }
   if (isDerivConnectionError(error)) {
-    if (error.code === 'reconnect_exhausted' || error.code === 'handshake_failed') {
+    if (error.code === 'reconnect_exhausted' || error.code === 'connect_failed') {
       return describe(
         'Cannot reach Deriv',
         'The connection to the Deriv server failed and could not be restored.',

@@ -1,4 +1,4 @@
-import type { Authorize, DerivAuthError } from '@deriv-auth/core';
+import type { DerivAuthError } from '@deriv-auth/core';
 import type { AuthorizeResult, LogoutResult, SessionSnapshot } from '@deriv-auth/ws-client';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { LoginCallbackState } from '@deriv-auth/login';

@@ -1,5 +1,4 @@
-import { useSessionActions, useSessionSnapshot } from '@deriv-auth/react-hooks';
-import { useEffect } from 'react';
+import { useSessionSnapshot } from '@deriv-auth/react-hooks';
 import type { DemoConfig } from '../demoConfig';
 import { AccountScreen } from './AccountScreen';
 import { LandingScreen } from './LandingScreen';
@@ -11,22 +10,15 @@ export interface HomeScreenProps {
 
 /**
  * `/`: the account view when signed in, the landing page otherwise. After a reload the session
- * still holds this tab's accounts (sessionStorage), so the active one is authorized again here
-(`authorize()` without an account resumes the one the token storage remembers);
- * the callback itself is never processed twice.
+ * resumes by itself: created with this tab's token storage (sessionStorage), it authorizes the
+ * account that was active (ws-client's `resume`, on by default); the callback itself is never
+ * processed twice.
  *
  * @param props - Settings.
  * @returns The screen for the session's state.
  */
 export function HomeScreen({ config }: HomeScreenProps) {
   const snapshot = useSessionSnapshot();
-  const { authorize } = useSessionActions();
-  const needsAuthorize = snapshot.status === 'signed_out' && snapshot.accounts.length > 0;
-
-  useEffect(() => {
-    // Failures land in the snapshot (`status: 'error'`), shown below.
-    if (needsAuthorize) authorize(snapshot.activeAccount).catch(() => undefined);
-  }, [needsAuthorize, authorize, snapshot.activeAccount]);
 
   if (
     snapshot.authorize !== undefined &&
@@ -34,7 +26,7 @@ export function HomeScreen({ config }: HomeScreenProps) {
   ) {
     return <AccountScreen authorize={snapshot.authorize} />;
   }
-  if (snapshot.status === 'authorizing' || needsAuthorize) {
+  if (snapshot.status === 'authorizing') {
     return (
       <section className="card centered" aria-busy="true" data-testid="authorizing">
         <div className="spinner" aria-hidden="true" />
