@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import {
   RULES,
   checkAllowList,
+  checkManifest,
   checkRequiredFiles,
   checkSecrets,
   checkSourceMaps,
@@ -99,6 +100,19 @@ test('a sourceMappingURL or map source outside the tarball is reported', () => {
   ]);
 });
 
+test('a packed package.json with a workspace: range or private: true is refused', () => {
+  const files = new Map([
+    [
+      'package.json',
+      JSON.stringify({ private: true, dependencies: { '@deriv-auth/core': 'workspace:^' } }),
+    ],
+  ]);
+  assert.deepEqual(checkManifest(files), [
+    'package.json is private: npm refuses to publish it',
+    'package.json dependencies.@deriv-auth/core is still "workspace:^"',
+  ]);
+});
+
 test('the workspace packages are discovered from pnpm-workspace.yaml, the private demo left out', () => {
   const names = publicWorkspacePackages(root).map((entry) => entry.name);
   assert.ok(names.includes('@deriv-auth/core') && names.includes('@deriv-auth/ws-client'));
@@ -112,7 +126,12 @@ test('a real pnpm pack of a package with every fault fails every rule', () => {
     mkdirSync(join(dir, 'src'));
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name: 'planted', version: '1.0.0', files: ['dist', 'src', '.env'] }),
+      JSON.stringify({
+        name: 'planted',
+        version: '1.0.0',
+        private: true,
+        files: ['dist', 'src', '.env'],
+      }),
     );
     writeFileSync(join(dir, '.env'), 'DERIV_TOKEN=a1-f7pnteezo4jzhpxclctizt27hyeot\n');
     writeFileSync(join(dir, 'dist', 'index.js'), 'x;\n//# sourceMappingURL=index.js.map\n');

@@ -101,6 +101,24 @@ export function checkSourceMaps(files) {
   return problems;
 }
 
+/**
+ * The packed package.json installs from a registry: no `workspace:` range left (pnpm replaces
+ * them when packing; a leftover one is uninstallable), and not `private` (npm would refuse it).
+ */
+export function checkManifest(files) {
+  const text = files.get('package.json');
+  if (text === undefined) return ['package.json is missing from the tarball'];
+  const manifest = JSON.parse(text);
+  const problems = manifest.private ? ['package.json is private: npm refuses to publish it'] : [];
+  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+    for (const [name, range] of Object.entries(manifest[field] ?? {})) {
+      if (String(range).startsWith('workspace:'))
+        problems.push(`package.json ${field}.${name} is still "${range}"`);
+    }
+  }
+  return problems;
+}
+
 /** The rules a tarball is checked against, each one test of the report. */
 export const RULES = [
   [
@@ -110,4 +128,5 @@ export const RULES = [
   ['README.md and LICENSE present', (files) => checkRequiredFiles([...files.keys()])],
   ['no secrets (private keys, npm tokens, Deriv tokens)', checkSecrets],
   ['source maps resolve inside the tarball', checkSourceMaps],
+  ['package.json installs from the registry (no workspace: ranges, not private)', checkManifest],
 ];
