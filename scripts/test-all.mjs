@@ -42,19 +42,22 @@ function ensureChromium() {
 }
 
 /**
- * Every JSON report a run wrote: `reports/*.json` in each package and app (vitest), and in each
- * consumer fixture (the README check, scripts/check-readme-samples.mjs, writes the same shape).
+ * Every JSON report a run wrote: `reports/*.json` in each package and app (vitest), in each
+ * consumer fixture (the README check, scripts/check-readme-samples.mjs, writes the same shape),
+ * and in scripts/release (the workflow, tarball and version checks).
  */
 const reportFiles = () =>
-  ['packages', 'apps', 'consumers'].flatMap((group) =>
-    readdirSync(join(root, group)).flatMap((name) => {
-      const reports = join(root, group, name, 'reports');
-      return existsSync(reports)
-        ? readdirSync(reports)
-            .filter((file) => file.endsWith('.json'))
-            .map((file) => join(reports, file))
-        : [];
-    }),
+  [
+    ...['packages', 'apps', 'consumers'].flatMap((group) =>
+      readdirSync(join(root, group)).map((name) => join(root, group, name, 'reports')),
+    ),
+    join(root, 'scripts', 'release', 'reports'),
+  ].flatMap((reports) =>
+    existsSync(reports)
+      ? readdirSync(reports)
+          .filter((file) => file.endsWith('.json'))
+          .map((file) => join(reports, file))
+      : [],
   );
 
 for (const file of reportFiles()) rmSync(file);
@@ -86,6 +89,21 @@ step('package checks (publint --strict, attw), API reports and size budgets', tu
   'size',
   '--continue',
   '--concurrency=2',
+]);
+// Release: the workflows a hosted CI would run, every public tarball as `pnpm publish` would
+// upload it, and `changeset version` on a scratch copy (scripts/release; each writes a report).
+const releaseTests = readdirSync(join(root, 'scripts', 'release'))
+  .filter((file) => file.endsWith('.test.mjs'))
+  .map((file) => join(root, 'scripts', 'release', file));
+step("the release checks' own tests", process.execPath, ['--test', ...releaseTests]);
+step('workflows (actionlint, pinned actions, permissions)', process.execPath, [
+  join(root, 'scripts', 'release', 'lint-workflows.mjs'),
+]);
+step('publish proof: every public tarball against the allow list', process.execPath, [
+  join(root, 'scripts', 'release', 'check-packs.mjs'),
+]);
+step('changeset version on a scratch copy', process.execPath, [
+  join(root, 'scripts', 'release', 'check-versions.mjs'),
 ]);
 step('API reference (typedoc, warnings are errors)', turbo, ['run', 'build:api-docs']);
 step('packed core imports from plain Node', process.execPath, [
