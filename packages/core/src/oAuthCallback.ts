@@ -26,10 +26,18 @@ function readKeyOf(piece: string): string | undefined {
 
 /** Splits the readable part (query or fragment body) into pieces, keeping each separator. */
 function piecesOf(text: string): { separator: string; piece: string }[] {
+  // A plain scan: a separator at the very start (`#&token1=...`) still opens a piece, which a
+  // zero-length regex match would step over.
   const pieces: { separator: string; piece: string }[] = [];
-  for (const match of text.matchAll(/(^|[?#&])([^?#&]*)/g)) {
-    if (match.index === text.length && match[1] === '') break;
-    pieces.push({ separator: match[1] ?? '', piece: match[2] ?? '' });
+  let separator = '';
+  let start = 0;
+  for (let index = 0; index <= text.length; index += 1) {
+    const character = text[index];
+    if (index === text.length || character === '?' || character === '#' || character === '&') {
+      pieces.push({ separator, piece: text.slice(start, index) });
+      separator = character ?? '';
+      start = index + 1;
+    }
   }
   return pieces;
 }
@@ -94,12 +102,21 @@ export function hasOAuthCallback(url: string | URL): boolean {
 /** Removes callback pieces from one part; `undefined` when nothing is left. */
 function stripPart(part: string): string | undefined {
   const pieces = piecesOf(part);
-  const firstSeparator = pieces[1]?.separator ?? '';
-  const kept = pieces.filter(({ piece }) => callbackKeyOf(piece) === undefined);
+  if (!pieces.some(({ piece }) => callbackKeyOf(piece) !== undefined)) {
+    return part === '' ? undefined : part;
+  }
+  // Keep what is neither a callback piece nor empty; each kept piece after the first takes the
+  // separator that followed its kept predecessor (`#/callback?acct1=..&tab=2` -> `#/callback?tab=2`).
+  const kept = pieces.flatMap(({ piece }, index) =>
+    piece !== '' && callbackKeyOf(piece) === undefined ? [index] : [],
+  );
   const text = kept
-    .map(({ separator, piece }, index) =>
-      index === 0 ? piece : (index === 1 ? firstSeparator : separator) + piece,
-    )
+    .map((index, position) => {
+      const { piece } = pieces[index] as { piece: string };
+      if (position === 0) return piece;
+      const previous = kept[position - 1] as number;
+      return (pieces[previous + 1]?.separator ?? '&') + piece;
+    })
     .join('');
   return text === '' ? undefined : text;
 }
