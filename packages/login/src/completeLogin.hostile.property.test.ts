@@ -69,7 +69,7 @@ const callbackUrl = fc
 function shown(error: unknown): string {
   let json: string;
   try {
-    json = String(JSON.stringify(error));
+    json = JSON.stringify(error);
   } catch {
     json = '';
   }
