@@ -173,6 +173,10 @@ export function createSessionManager(
   const refresh = (stale: SessionRecord): Promise<SessionRecord> => {
     const running = inflight.get(stale.sid);
     if (running) return running;
+    // A request that read the tokens before the last refresh finished: its outcome serves it too.
+    const last = recent.get(stale.sid);
+    if (last && last.until > Date.now() && last.previousAccessToken === stale.accessToken)
+      return Promise.resolve(last.record);
     const promise = (store ? refreshShared(store, stale) : refreshOnce(stale))
       .then((record) => {
         recent.set(stale.sid, {
