@@ -116,7 +116,13 @@ export const sameOrigin = { origin: APP_ORIGIN, 'content-type': 'application/jso
 export async function signIn(
   send: Send,
   options: { user?: string; returnTo?: string; query?: string } = {},
-): Promise<{ cookie: string; callbackPath: string; loginCookie: string; location: string }> {
+): Promise<{
+  cookie: string;
+  callbackPath: string;
+  loginCookie: string;
+  location: string;
+  callbackSetCookies: string[];
+}> {
   const login = await send(
     `/auth/login?returnTo=${encodeURIComponent(options.returnTo ?? '/trade')}${options.query ?? ''}`,
   );
@@ -136,6 +142,7 @@ export async function signIn(
     callbackPath,
     loginCookie,
     location: callback.headers.get('location') ?? '',
+    callbackSetCookies: callback.headers.getSetCookie(),
   };
 }
 
