@@ -1,5 +1,5 @@
 import { DerivAuthError } from '@deriv-auth/core';
-import { base64url, EncryptJWT, jwtDecrypt, type JWTPayload } from 'jose';
+import { base64url, EncryptJWT, jwtDecrypt } from 'jose';
 
 /** Options of {@link createSealer}. */
 export interface CreateSealerOptions {
@@ -93,7 +93,7 @@ export function createSealer(options: CreateSealerOptions): Sealer {
       const [newest] = await keys;
       if (!newest) throw new DerivAuthError('invalid_option', 'secrets: expected one or more');
       const issuedAt = Math.floor(now() / 1000);
-      return new EncryptJWT(value as JWTPayload)
+      return new EncryptJWT(value)
         .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: newest.id })
         .setAudience(purpose)
         .setIssuedAt(issuedAt)
@@ -118,7 +118,7 @@ export function createSealer(options: CreateSealerOptions): Sealer {
             requiredClaims: ['exp'],
           },
         );
-        return payload as Record<string, unknown>;
+        return payload;
       } catch {
         return undefined;
       }

@@ -23,7 +23,9 @@ beforeAll(async () => {
   app.all('/auth/*', (c) => auth.handle(c.req.raw));
   app.get('/', (c) => c.text('app'));
   await new Promise<void>((resolve) => {
-    http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+    http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
+      resolve();
+    });
   });
   baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });

@@ -106,7 +106,8 @@ describe('callback, session, otp, logout', () => {
     const first = await requestOtp(send, cookie, 'DOT90004581');
     expect(first.status).toBe(200);
     const body = (await first.json()) as { url: string; accountId: string; type: string };
-    expect(body).toEqual({ url: expect.any(String), accountId: 'DOT90004581', type: 'demo' });
+    expect(Object.keys(body).sort()).toEqual(['accountId', 'type', 'url']);
+    expect(body).toMatchObject({ accountId: 'DOT90004581', type: 'demo' });
     expect(isOtpUrl(body.url)).toBe(true);
     expect(new URL(body.url).pathname).toBe('/trading/v1/options/ws/demo');
     const second = (await (await requestOtp(send, cookie, 'DOT90004581')).json()) as {

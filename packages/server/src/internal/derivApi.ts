@@ -79,6 +79,7 @@ export function createDerivApi(options: DerivApiOptions): DerivApi {
   // http:// only for a loopback token endpoint (the mock server); oauth4webapi refuses it otherwise.
   const requestOptions: oauth.TokenEndpointRequestOptions = {
     [oauth.customFetch]: options.fetch,
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated to stand out: loopback only, by design
     [oauth.allowInsecureRequests]: LOOPBACK.has(new URL(options.tokenUrl).hostname),
   };
 

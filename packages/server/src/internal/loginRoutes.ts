@@ -28,6 +28,7 @@ const PASS_THROUGH = {
   ca: 'ca',
 } as const;
 const PARTNER_VALUE = /^[\w.~-]{1,128}$/;
+const PARTNER_ALIASES = new Set(['t', 'affiliate_token', 'sidi', 'ca']);
 
 /** Why a callback sent the user back without a session: appended as `?auth_error=`. */
 export type CallbackFailure = 'access_denied' | 'login_expired' | 'login_failed';
@@ -68,16 +69,15 @@ export function createLoginRoutes(
         validateReturnPath(query.get('returnTo') ?? '', { origin: config.appOrigin }) ??
         config.defaultReturnPath;
       const extras: Record<string, string> = {};
-      for (const [parameter, option] of Object.entries(PASS_THROUGH)) {
-        const value = query.get(parameter);
-        if (value && PARTNER_VALUE.test(value)) extras[option] = value;
-      }
       // At most one partner alias reaches Deriv: the first in Deriv's documented order.
       let partner = false;
-      for (const alias of ['t', 'affiliateToken', 'sidi', 'ca']) {
-        if (extras[alias] === undefined) continue;
-        if (partner) delete extras[alias];
-        partner = true;
+      for (const [parameter, option] of Object.entries(PASS_THROUGH)) {
+        const value = query.get(parameter);
+        if (!value || !PARTNER_VALUE.test(value)) continue;
+        const isPartnerAlias = PARTNER_ALIASES.has(parameter);
+        if (isPartnerAlias && partner) continue;
+        partner ||= isPartnerAlias;
+        extras[option] = value;
       }
       const location = buildAuthorizationUrl({
         clientId: config.clientId,

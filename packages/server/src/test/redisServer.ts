@@ -9,7 +9,10 @@ import { createClient } from 'redis';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 
-export type RedisClient = Awaited<ReturnType<ReturnType<typeof createClient>['connect']>>;
+const newClient = (url: string) => createClient({ url });
+
+/** A node-redis client as the tests create it. */
+export type RedisClient = ReturnType<typeof newClient>;
 
 function ensureRedisServer(): void {
   if (existsSync(REDIS_SERVER)) return;
@@ -54,7 +57,8 @@ export async function startRedis(): Promise<RunningRedis> {
   const url = `redis://127.0.0.1:${port}`;
   const clients: RedisClient[] = [];
   const connect = async () => {
-    const client = await createClient({ url }).connect();
+    const client = newClient(url);
+    await client.connect();
     clients.push(client);
     return client;
   };
