@@ -19,7 +19,9 @@ await build({
   // ws (the mock server's) is bundled: this package does not depend on it.
   external: ['bufferutil', 'utf-8-validate', 'zod', 'esbuild', 'jose', 'oauth4webapi'],
   // ws is CommonJS and requires Node built-ins.
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });

@@ -15,7 +15,7 @@ const CLIENT_ID = 'benchClient';
 const APP_ORIGIN = 'http://localhost:5173';
 const REDIRECT_URI = `${APP_ORIGIN}/auth/callback`;
 const SECRET = 'bench-secret-of-at-least-thirty-two-characters';
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 3_000);
+const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 3_000);
 const CONCURRENCY = 16;
 
 const percentile = (values: number[], p: number) => {
@@ -27,7 +27,10 @@ const ms = (value: number) => `${value.toFixed(3)} ms`;
 const mock = await startMockServer({
   port: 0,
   oauth: { autoApprove: true },
-  newApi: { clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }], restRateLimit: false },
+  newApi: {
+    clients: [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }],
+    restRateLimit: false,
+  },
 });
 const auth = createDerivAuthServer({
   clientId: CLIENT_ID,
@@ -50,14 +53,22 @@ const loginCookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
 const authorize = new URL(login.headers.get('location') ?? '');
 authorize.searchParams.set('user', 'john');
 authorize.searchParams.set('auto', '1');
-const back = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location') ?? '');
+const back = new URL(
+  (await fetch(authorize, { redirect: 'manual' })).headers.get('location') ?? '',
+);
 const callback = await fetch(`${base}/auth/callback${back.search}`, {
   redirect: 'manual',
   headers: { cookie: loginCookie },
 });
 const sessionCookie =
-  callback.headers.getSetCookie().find((cookie) => cookie.startsWith('deriv_session='))?.split(';')[0] ?? '';
-const { access_token: accessToken } = mock.newApi.issueTokens({ clientId: CLIENT_ID, user: 'john' });
+  callback.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('deriv_session='))
+    ?.split(';')[0] ?? '';
+const { access_token: accessToken } = mock.newApi.issueTokens({
+  clientId: CLIENT_ID,
+  user: 'john',
+});
 
 const viaServer = async () => {
   const response = await fetch(`${base}/auth/otp`, {
@@ -81,10 +92,13 @@ const viaHandler = async () => {
   await response.arrayBuffer();
 };
 const direct = async () => {
-  const response = await fetch(`${mock.newApi.restUrl}/trading/v1/options/accounts/DOT90004581/otp`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
+  const response = await fetch(
+    `${mock.newApi.restUrl}/trading/v1/options/accounts/DOT90004581/otp`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}` },
+    },
+  );
   if (response.status !== 200) throw new Error(`direct otp: HTTP ${response.status}`);
   await response.arrayBuffer();
 };
@@ -140,7 +154,8 @@ const record = {
 const sealCount = 5_000;
 let sealed = '';
 let start = performance.now();
-for (let index = 0; index < sealCount; index += 1) sealed = await sealer.seal(record, 'deriv-auth/session', 3600);
+for (let index = 0; index < sealCount; index += 1)
+  sealed = await sealer.seal(record, 'deriv-auth/session', 3600);
 const sealRate = sealCount / ((performance.now() - start) / 1000);
 start = performance.now();
 for (let index = 0; index < sealCount; index += 1) await sealer.open(sealed, 'deriv-auth/session');
@@ -149,12 +164,22 @@ const openRate = sealCount / ((performance.now() - start) / 1000);
 const p50Added = percentile(serverTimes, 50) - percentile(directTimes, 50);
 const p99Added = percentile(serverTimes, 99) - percentile(directTimes, 99);
 console.log(`otp, ${SAMPLES} sequential requests each way, loopback, Node ${process.version}`);
-console.log(`  direct to mock : p50 ${ms(percentile(directTimes, 50))}  p99 ${ms(percentile(directTimes, 99))}`);
-console.log(`  through server : p50 ${ms(percentile(serverTimes, 50))}  p99 ${ms(percentile(serverTimes, 99))}`);
-console.log(`  handler only   : p50 ${ms(percentile(handlerTimes, 50))}  p99 ${ms(percentile(handlerTimes, 99))}  (no inbound HTTP hop)`);
+console.log(
+  `  direct to mock : p50 ${ms(percentile(directTimes, 50))}  p99 ${ms(percentile(directTimes, 99))}`,
+);
+console.log(
+  `  through server : p50 ${ms(percentile(serverTimes, 50))}  p99 ${ms(percentile(serverTimes, 99))}`,
+);
+console.log(
+  `  handler only   : p50 ${ms(percentile(handlerTimes, 50))}  p99 ${ms(percentile(handlerTimes, 99))}  (no inbound HTTP hop)`,
+);
 console.log(`  added          : p50 ${ms(p50Added)}  p99 ${ms(p99Added)}  (target p99 <= 2 ms)`);
-console.log(`otp requests/s, ${CONCURRENCY} in flight: server ${serverRate.toFixed(0)}/s, direct ${directRate.toFixed(0)}/s`);
-console.log(`sealed cookie (${sealed.length} characters): seal ${sealRate.toFixed(0)}/s, open ${openRate.toFixed(0)}/s`);
+console.log(
+  `otp requests/s, ${CONCURRENCY} in flight: server ${serverRate.toFixed(0)}/s, direct ${directRate.toFixed(0)}/s`,
+);
+console.log(
+  `sealed cookie (${sealed.length} characters): seal ${sealRate.toFixed(0)}/s, open ${openRate.toFixed(0)}/s`,
+);
 
 http.close();
 await mock.close();

@@ -63,7 +63,7 @@ async function deriveKey(secret: string): Promise<SealingKey> {
  * (bad base64, wrong key, tag mismatch, expired) is `undefined`, with no detail an attacker could
  * use as an oracle.
  *
- * @throws {@link @deriv-auth/core#DerivAuthError} `invalid_option` when no secret is given or one
+ * @throws {@link @deriv-auth/core!DerivAuthError} `invalid_option` when no secret is given or one
  * is shorter than 32 characters.
  * @example
  * ```ts
