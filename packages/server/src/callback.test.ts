@@ -1,8 +1,10 @@
 import type { MockServer } from '@deriv-auth/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryStore } from './sessionStore.js';
 import {
   APP_ORIGIN,
   createTestServer,
+  readSession,
   sendTo,
   setCookies,
   signIn,
@@ -105,5 +107,27 @@ describe('callback', () => {
     const other = sendTo(createTestServer(mock));
     const response = await other(first.callbackPath, { headers: { cookie: first.loginCookie } });
     expect(failure(response)).toBe('login_failed');
+  });
+
+  it('signing in again in the same browser ends the previous session', async () => {
+    const send = sendTo(createTestServer(mock, { store: createMemoryStore() }));
+    const first = await signIn(send);
+    const login = await send('/auth/login');
+    const loginCookie = `deriv_login=${setCookies(login).get('deriv_login') ?? ''}`;
+    const authorize = new URL(login.headers.get('location') ?? '');
+    authorize.searchParams.set('user', 'john');
+    authorize.searchParams.set('auto', '1');
+    const back = new URL(
+      (await fetch(authorize, { redirect: 'manual' })).headers.get('location') ?? '',
+    );
+    const callback = await send(`/auth/callback${back.search}`, {
+      headers: { cookie: `${loginCookie}; ${first.cookie}` },
+    });
+    const second = `deriv_session=${setCookies(callback).get('deriv_session') ?? ''}`;
+    expect(await readSession(send, second)).toMatchObject({ signedIn: true });
+    expect(await readSession(send, first.cookie)).toEqual({
+      signedIn: false,
+      reason: 'session_expired',
+    });
   });
 });

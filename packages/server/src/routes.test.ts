@@ -177,4 +177,19 @@ describe('callback, session, otp, logout', () => {
     const response = await server.handle(new Request('http://localhost:5173/api/deriv/session'));
     expect(await response.json()).toEqual({ signedIn: false, reason: 'no_session' });
   });
+
+  it('otp: Deriv rate limiting the token answers 429 rate_limited', async () => {
+    const limited = await startMock({
+      newApi: { restRateLimit: { maxRequests: 1, windowMs: 60_000 } },
+    });
+    try {
+      const send = sendTo(createTestServer(limited));
+      const { cookie } = await signIn(send); // the account list spends the one request
+      const response = await requestOtp(send, cookie, 'DOT90004580');
+      expect(response.status).toBe(429);
+      expect(await response.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    } finally {
+      await limited.close();
+    }
+  });
 });

@@ -127,6 +127,10 @@ export function createLoginRoutes(
       try {
         const tokens = await api.exchangeCode(callback, codeVerifier);
         const accounts = await api.listAccounts(tokens.accessToken);
+        // Signing in again in the same browser replaces the session: the old one ends wherever
+        // it is stored, so its cookie cannot be replayed.
+        const previous = await sessions.load(request, []);
+        if (previous.session) await sessions.end(previous.session, []);
         await sessions.create(tokens, accounts, cookies);
       } catch {
         return fail('login_failed', cookies);
