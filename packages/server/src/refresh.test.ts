@@ -95,3 +95,21 @@ describe.each([
     expect(observed.join('\n')).not.toMatch(/invalid_grant/);
   });
 });
+
+describe('refresh with sessions in the sealed cookie', () => {
+  it('a request still carrying the pre-refresh cookie gets the refreshed cookie back', async () => {
+    let time = Date.now();
+    const counter = countingFetch();
+    const send = sendTo(createTestServer(mock, { now: () => time, fetch: counter.fetch }));
+    const { cookie } = await signIn(send);
+    time += HOUR - 30_000;
+    const refreshed = await requestOtp(send, cookie, 'DOT90004580');
+    const fresh = setCookies(refreshed).get('deriv_session');
+    expect(fresh).toBeTruthy();
+    // Within the minute, no idle write would send a cookie: only the outdated one explains it.
+    const late = await requestOtp(send, cookie, 'DOT90004580');
+    expect(late.status).toBe(200);
+    expect(setCookies(late).get('deriv_session')).toBeTruthy();
+    expect(counter.refreshes()).toBe(1);
+  });
+});

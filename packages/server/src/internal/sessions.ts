@@ -213,6 +213,8 @@ export function createSessionManager(
       };
       if (opened === 'invalid') return signedOut('session_expired');
       let session: SessionRecord | undefined;
+      // A cookie that predates the last refresh: serve the refreshed record and send its cookie.
+      let outdatedCookie = false;
       if (store) {
         const sid = opened.value['sid'];
         session = typeof sid === 'string' ? await readRecord(sid) : undefined;
@@ -226,8 +228,10 @@ export function createSessionManager(
           last &&
           last.until > Date.now() &&
           last.previousAccessToken === session.accessToken
-        )
+        ) {
           session = last.record;
+          outdatedCookie = true;
+        }
       }
       if (!session) return signedOut('session_expired');
       const time = now();
@@ -242,7 +246,7 @@ export function createSessionManager(
       if (time - session.lastSeenAt >= Math.min(60_000, config.idleLifetimeMs / 4)) {
         session = { ...session, lastSeenAt: time };
         await save(session, cookies);
-      }
+      } else if (outdatedCookie) await save(session, cookies);
       return { session };
     },
 
