@@ -59,6 +59,12 @@ export interface DerivApiOptions {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/**
+ * Every call to Deriv gives up after this long. Shorter than the refresh lock's 10 s lifetime
+ * (sessions.ts), so a refresh always ends while its instance still holds the lock.
+ */
+export const DERIV_CALL_TIMEOUT_MS = 8_000;
+
 export interface DerivApi {
   /** Checks the callback's query (state, repeats, `error=`) the oauth4webapi way; throws on any problem. */
   validateCallback(query: URLSearchParams, expectedState: string): URLSearchParams;
@@ -78,6 +84,7 @@ export function createDerivApi(options: DerivApiOptions): DerivApi {
   const clientAuth = oauth.None();
   // http:// only for a loopback token endpoint (the mock server); oauth4webapi refuses it otherwise.
   const requestOptions: oauth.TokenEndpointRequestOptions = {
+    signal: () => AbortSignal.timeout(DERIV_CALL_TIMEOUT_MS),
     [oauth.customFetch]: options.fetch,
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated to stand out: loopback only, by design
     [oauth.allowInsecureRequests]: LOOPBACK.has(new URL(options.tokenUrl).hostname),
@@ -124,6 +131,7 @@ export function createDerivApi(options: DerivApiOptions): DerivApi {
     options.fetch(new URL(path, options.restUrl), {
       method,
       headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(DERIV_CALL_TIMEOUT_MS),
     });
 
   return {

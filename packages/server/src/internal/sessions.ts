@@ -33,6 +33,8 @@ export type LoadResult =
 
 const SESSION_PURPOSE = 'deriv-auth/session';
 const RECORD_PURPOSE = 'deriv-auth/stored-session';
+// Longer than DERIV_CALL_TIMEOUT_MS (8 s): the holder's call to Deriv ends (answer, failure or
+// timeout) before its lock expires, so the plain delete in `finally` removes its own lock.
 const LOCK_TTL_MS = 10_000;
 const LOCK_POLL_MS = 20;
 const RECENT_REFRESH_MS = 30_000;
