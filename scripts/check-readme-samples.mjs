@@ -34,7 +34,7 @@ import { writeReport } from './readme-samples/report.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const fixture = join(root, 'consumers', 'readme-samples');
-const packages = ['core', 'ws-client', 'login', 'react-hooks', 'mock-server'];
+const packages = ['core', 'ws-client', 'login', 'react-hooks', 'server', 'mock-server'];
 const RUN_TIMEOUT_MS = 60_000;
 
 const args = process.argv.slice(2);
