@@ -176,10 +176,19 @@ function objectType(schema, context) {
     : schema.additionalProperties !== false;
   if (open) extraValues.push(toType(schema.additionalProperties, context));
   if (extraValues.length > 0) {
-    // An index signature must admit every declared property's type too.
+    // An index signature must admit every declared property's type too, and `undefined` when a
+    // property is optional (without `exactOptionalPropertyTypes` an optional property's type
+    // includes it, and consumers compile our declarations under either setting).
     const value = union(extraValues);
+    const hasOptional = Object.keys(schema.properties ?? {}).some((name) => !required.has(name));
     const admitted =
-      value === 'unknown' ? value : union([...extraValues, ...members.map((m) => m.type)]);
+      value === 'unknown'
+        ? value
+        : union([
+            ...extraValues,
+            ...members.map((m) => m.type),
+            ...(hasOptional ? ['undefined'] : []),
+          ]);
     const patterns = Object.keys(schema.patternProperties ?? {});
     const note = patterns.length
       ? `/** Keys matching ${patterns.map((p) => `\`${p}\``).join(', ')}. */\n`
