@@ -1,4 +1,5 @@
 import { isDerivAuthError } from '@deriv-auth/core';
+import type { AuthorizeResult } from './authorizeResult.js';
 import { createTokenAuthorizer } from './authorizer.js';
 import { createDerivClient, transportOf, type DerivClient } from './createDerivClient.js';
 import { DerivSessionError } from './derivSessionError.js';
@@ -57,10 +58,15 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
         ? createOtpAuthorizer({ otpUrl: newApi.otpUrl, listed: newApi.listed })
         : createTokenAuthorizer()),
   };
-  const authorize = (account?: string) =>
-    newApi && book.accounts.length === 0
-      ? loadNewApiAccounts(context, newApi).then(() => authorizeAccount(context, account))
-      : authorizeAccount(context, account);
+  // New API: the accounts come from the REST list, loaded once before the first authorization.
+  let loading: Promise<void> | undefined;
+  const authorize = (account?: string): Promise<AuthorizeResult> => {
+    if (!newApi || book.accounts.length > 0) return authorizeAccount(context, account);
+    loading ??= loadNewApiAccounts(context, newApi).finally(() => {
+      loading = undefined;
+    });
+    return loading.then(() => authorizeAccount(context, account));
+  };
 
   const unsubscribeClient = client.subscribe(() => {
     const connection = client.getSnapshot();
@@ -101,7 +107,7 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
       else state.publish();
     },
     authorize,
-    switchAccount: (account) => authorizeAccount(context, account),
+    switchAccount: (account) => authorize(account),
     logout: (logoutOptions) =>
       newApi
         ? logoutLocally(context, newApi, logoutOptions?.loginid)

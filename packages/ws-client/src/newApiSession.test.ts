@@ -201,6 +201,20 @@ describe('a session on the New API only', () => {
     expect(typeof snapshot.authorize?.balance).toBe('number');
   });
 
+  it('opens the newest account’s socket when a switch comes while an OTP is being fetched', async () => {
+    openNewApi();
+    const first = session.authorize('DOT90004580');
+    first.catch(() => undefined);
+    // The first OTP request is in flight (or not yet sent): the switch must win.
+    const second = await session.switchAccount('DOT90004581');
+    expect(second.loginid).toBe('DOT90004581');
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'authorized',
+      activeAccount: 'DOT90004581',
+    });
+    expect((await session.send({ balance: 1 })).balance?.loginid).toBe('DOT90004581');
+  });
+
   it('retries the socket when the OTP endpoint answers 500 once', async () => {
     openNewApi();
     server.inject({ type: 'otpServerError' }, { times: 1 });

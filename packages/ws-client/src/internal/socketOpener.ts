@@ -60,11 +60,18 @@ export function openNextSocket(host: SocketOpenerHost): void {
   }).then(
     (url) => {
       host.opening = false;
-      if (!host.isTerminal) createSocket(host, WebSocketCtor, url);
+      if (host.isTerminal) return;
+      // Another authorization was installed meanwhile (a switch): this URL is for the old account.
+      if (host.socketUrl !== socketUrl) openNextSocket(host);
+      else createSocket(host, WebSocketCtor, url);
     },
     (error: unknown) => {
       host.opening = false;
       if (host.isTerminal) return;
+      if (host.socketUrl !== socketUrl) {
+        openNextSocket(host);
+        return;
+      }
       // A session error (login_required, ...) is final: retrying would only ask again and again.
       if (isDerivSessionError(error)) host.socketUrlRefused(error);
       else

@@ -36,7 +36,9 @@ async function startRaw(handle: (response: ServerResponse) => void): Promise<typ
     close: () =>
       new Promise((resolve) => {
         http.closeAllConnections();
-        http.close(() => { resolve(); });
+        http.close(() => {
+          resolve();
+        });
       }),
   };
   return raw;
