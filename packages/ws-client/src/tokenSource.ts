@@ -34,7 +34,9 @@ export interface AccessTokenSource {
 
 /** Options of {@link createTokenSource}: the token response of the code exchange, and how to refresh. */
 export interface TokenSourceOptions {
+  /** `access_token` of the code exchange: sent as `Authorization: Bearer` to the REST API only. */
   accessToken: string;
+  /** `refresh_token` of the code exchange, when Deriv gave one; kept when a refresh omits it. */
   refreshToken?: string | undefined;
   /** When the access token expires (ms since the epoch); unknown when omitted (Deriv's lifetimes are undocumented). */
   expiresAt?: number | undefined;

@@ -153,4 +153,11 @@ describe('the New API REST client', () => {
     ]);
     expect(headers[0]?.['deriv-app-id']).toBe('mockClient1089');
   });
+
+  it('refuses a REST deadline that is NaN, zero or negative', () => {
+    for (const timeoutMs of [Number.NaN, 0, -1])
+      expect(() =>
+        createRestClient({ tokens: createTokenSource({ accessToken: ACCESS_TOKEN }), timeoutMs }),
+      ).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+  });
 });

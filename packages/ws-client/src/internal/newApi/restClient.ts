@@ -2,6 +2,7 @@ import { DEFAULT_REST_URL, redactSecrets, type NewApiAccount } from '@deriv-auth
 import { DerivRestError, restErrorCodeFor } from '../../derivRestError.js';
 import { DerivSessionError } from '../../derivSessionError.js';
 import type { AccessTokenSource } from '../../tokenSource.js';
+import { checkTimeout } from '../timeoutLimits.js';
 import { readAccountList, readOtpUrl, readRestError } from './readRest.js';
 
 /** What the New API REST client needs. */
@@ -32,7 +33,10 @@ const MAX_SERVER_MESSAGE = 200;
  */
 export function createRestClient(options: RestClientOptions): RestClient {
   const base = (options.restUrl ?? DEFAULT_REST_URL).replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs =
+    options.timeoutMs === undefined
+      ? DEFAULT_TIMEOUT_MS
+      : checkTimeout('newApi.restTimeoutMs', options.timeoutMs);
 
   async function once(
     method: string,
