@@ -254,6 +254,18 @@ describe('a session on the New API only', () => {
     });
   });
 
+  it('refreshes the token for the fresh OTP of a reconnect', async () => {
+    openNewApi();
+    await session.authorize();
+    server.inject({ type: 'accessTokenExpired' });
+    server.inject({ type: 'drop' });
+    await until(() => session.getSnapshot().connection !== 'open');
+    await until(() => session.getSnapshot().connection === 'open');
+    expect((await session.send({ balance: 1 })).balance?.loginid).toBe('DOT90004580');
+    expect(refreshes).toBe(1);
+    expect(otpUrls).toHaveLength(2);
+  });
+
   it('refreshes before the first call when the known expiry has passed', async () => {
     openNewApi({ expiresAt: Date.now() - 1 });
     await session.authorize();
