@@ -7,8 +7,10 @@ import { build } from 'esbuild';
 // 10,411 B before the hardening pass (issue 9); its typed reply decoding, secret scrubbing, deadline
 // and revocation logic and core's stronger redaction brought it to 12,846 B. The performance pass
 // (issue 14) owns bringing it under 10 KB; the design pass (issue 10) added ~720 B of member names
-// and code arrays (13,565 B). Until issue 14 the budget sits just above that figure.
-const BUDGET_BYTES = 13_700;
+// and code arrays (13,565 B). The New API (issue 11: REST client, token source, OTP authorizer,
+// hand-written response checks instead of core's zod schemas, which would cost ~8 KB more) adds
+// ~2.4 KB (16,015 B). Until issue 14 the budget sits just above that figure.
+const BUDGET_BYTES = 16_100;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   entryPoints: [`${packageDir}src/index.ts`],

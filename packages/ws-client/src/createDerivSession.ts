@@ -1,14 +1,17 @@
 import { isDerivAuthError } from '@deriv-auth/core';
+import type { AuthorizeResult } from './authorizeResult.js';
 import { createTokenAuthorizer } from './authorizer.js';
 import { createDerivClient, transportOf, type DerivClient } from './createDerivClient.js';
 import { DerivSessionError } from './derivSessionError.js';
-import { AccountBook } from './internal/session/accountBook.js';
+import { AccountBook, sameAccount, unknownAccountError } from './internal/session/accountBook.js';
 import { authorizeAccount } from './internal/session/authorizeAccount.js';
 import { logoutAccounts } from './internal/session/logoutAccounts.js';
 import { createScopedSend } from './internal/session/scopedSend.js';
+import { createNewApiBackend, type NewApiBackend } from './internal/newApi/newApiBackend.js';
+import { createOtpAuthorizer } from './otpAuthorizer.js';
 import { SessionState, type SessionContext } from './internal/session/sessionState.js';
 import type { CreateDerivClientOptions } from './options.js';
-import type { CreateDerivSessionOptions, DerivSession } from './sessionTypes.js';
+import type { CreateDerivSessionOptions, DerivSession, LogoutResult } from './sessionTypes.js';
 import { createMemoryStorage } from './tokenStorage.js';
 
 /**
@@ -44,11 +47,25 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
   const state = new SessionState(client, book, () => {
     transport.noteListenerError();
   });
+  const newApi = options.newApi ? createNewApiBackend(options.newApi) : undefined;
   const context: SessionContext = {
     transport,
     book,
     state,
-    authorizer: options.authorizer ?? createTokenAuthorizer(),
+    authorizer:
+      options.authorizer ??
+      (newApi
+        ? createOtpAuthorizer({ otpUrl: newApi.otpUrl, listed: newApi.listed })
+        : createTokenAuthorizer()),
+  };
+  // New API: the accounts come from the REST list, loaded once before the first authorization.
+  let loading: Promise<void> | undefined;
+  const authorize = (account?: string): Promise<AuthorizeResult> => {
+    if (!newApi || book.accounts.length > 0) return authorizeAccount(context, account);
+    loading ??= loadNewApiAccounts(context, newApi).finally(() => {
+      loading = undefined;
+    });
+    return loading.then(() => authorizeAccount(context, account));
   };
 
   const unsubscribeClient = client.subscribe(() => {
@@ -89,10 +106,13 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
       if (active !== undefined && !book.find(active)) state.update({ activeAccount: undefined });
       else state.publish();
     },
-    authorize: (account) => authorizeAccount(context, account),
-    switchAccount: (account) => authorizeAccount(context, account),
-    logout: (logoutOptions) => logoutAccounts(context, client, logoutOptions?.loginid),
-    send: createScopedSend(client, state, options.checkScopes ?? true),
+    authorize,
+    switchAccount: (account) => authorize(account),
+    logout: (logoutOptions) =>
+      newApi
+        ? logoutLocally(context, newApi, logoutOptions?.loginid)
+        : logoutAccounts(context, client, logoutOptions?.loginid),
+    send: createScopedSend(client, state, options.checkScopes ?? (newApi ? () => true : true)),
     close: async () => {
       state.epoch += 1;
       unsubscribeClient();
@@ -106,4 +126,44 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
 /** A client object rather than the options to create one (options always carry `appId`). */
 function isClient(value: DerivClient | CreateDerivClientOptions): value is DerivClient {
   return !('appId' in value);
+}
+
+/** New API: the accounts from the REST list; a refusal (`login_required`) shows in the snapshot. */
+async function loadNewApiAccounts(context: SessionContext, newApi: NewApiBackend): Promise<void> {
+  try {
+    context.book.replace(await newApi.loadAccounts());
+    context.state.publish();
+  } catch (error) {
+    if (isDerivAuthError(error)) context.state.update({ status: 'error', error });
+    throw error;
+  }
+}
+
+/**
+ * New API logout, local as Deriv documents it (no revocation endpoint): the account (or every
+ * account) is forgotten; for all, the socket closes and the tokens are cleared. The tokens are
+ * not revoked on the server (they expire), hence `revoked: false`.
+ */
+async function logoutLocally(
+  context: SessionContext,
+  newApi: NewApiBackend,
+  loginid: string | undefined,
+): Promise<LogoutResult> {
+  const { book, state, transport } = context;
+  const target = loginid === undefined ? undefined : book.find(loginid);
+  if (loginid !== undefined && !target) throw unknownAccountError(loginid);
+  if (target && book.accounts.length > 1) {
+    book.remove(target);
+    const active = state.fields.activeAccount;
+    if (active !== undefined && sameAccount(active, target.account))
+      await authorizeAccount(context, book.accounts[0]?.account);
+    else state.publish();
+    return { revoked: false, unrevoked: [target.account] };
+  }
+  const { held } = book.forgetAll();
+  state.signOut();
+  newApi.clear();
+  await transport.authorization.set(undefined);
+  transport.closeSocket();
+  return { revoked: false, unrevoked: held.map((account) => account.account) };
 }

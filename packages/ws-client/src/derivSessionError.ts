@@ -12,6 +12,8 @@ import { isNamedDerivError } from './derivConnectionError.js';
  * - `no_session_account`: the session holds no account to authorize; sign in first.
  * - `session_ended`: the server no longer accepts the token (revoked or expired); sign in again.
  * - `account_switched`: the reply belongs to an account that is no longer active, so it is dropped.
+ * - `login_required`: (New API) the access token expired and could not be refreshed (no refresh
+ *   token, or the refresh was refused); the session ended, sign in again.
  */
 export const DERIV_SESSION_ERROR_CODES = [
   'permission_denied',
@@ -21,6 +23,7 @@ export const DERIV_SESSION_ERROR_CODES = [
   'no_session_account',
   'session_ended',
   'account_switched',
+  'login_required',
 ] as const;
 
 /** Why the session refused something (see {@link DERIV_SESSION_ERROR_CODES}). */

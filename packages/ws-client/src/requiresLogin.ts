@@ -11,7 +11,7 @@ const MAX_CAUSES = 8;
  * @remarks
  * `true` for a session that ended (`DerivSessionError` `session_ended`: the server refused the
  * token, revoked or expired, when authorizing or after a reconnect), a session without accounts
- * (`no_session_account`), and a server `InvalidToken` (`DerivApiError`, e.g. from `client.authorize`),
+ * (`no_session_account`), a New API token that could not be refreshed (`login_required`), and a server `InvalidToken` (`DerivApiError`, e.g. from `client.authorize`),
  * also when one of these is the `cause` of the error given. `false` for everything else: a
  * timeout, a lost connection or a `RateLimit` pass, and signing in again would not help.
  *
@@ -29,7 +29,9 @@ export function requiresLogin(error: unknown): boolean {
   for (let link = 0; link < MAX_CAUSES && current instanceof Error; link += 1) {
     if (
       isDerivSessionError(current) &&
-      (current.code === 'session_ended' || current.code === 'no_session_account')
+      (current.code === 'session_ended' ||
+        current.code === 'no_session_account' ||
+        current.code === 'login_required')
     )
       return true;
     if (isDerivApiError(current) && current.code === 'InvalidToken') return true;

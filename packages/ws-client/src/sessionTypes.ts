@@ -3,6 +3,7 @@ import type { AuthorizeResult } from './authorizeResult.js';
 import type { Authorizer } from './authorizer.js';
 import type { CreateDerivClientOptions } from './options.js';
 import type { DerivClient } from './createDerivClient.js';
+import type { NewApiOptions } from './newApiOptions.js';
 import type { TokenStorage } from './tokenStorage.js';
 import type { ConnectionStatus } from './types.js';
 
@@ -74,8 +75,14 @@ export interface CreateDerivSessionOptions {
   storage?: TokenStorage | undefined;
   /** Local scope check before each call: `true` (default) uses core's map, `false` skips, or your own function. */
   checkScopes?: boolean | ScopeCheck | undefined;
-  /** How a socket is authorized; default {@link createTokenAuthorizer}. */
+  /** How a socket is authorized; default {@link createTokenAuthorizer} (with `newApi`: {@link createOtpAuthorizer}). */
   authorizer?: Authorizer | undefined;
+  /**
+   * Use Deriv's New API instead of the legacy tokens: accounts from its REST list, each socket
+   * from a one-time URL, local logout (see {@link NewApiOptions}). `accounts` is then not needed;
+   * `checkScopes` defaults to the authorized-state check only (New API scopes have no legacy mapping).
+   */
+  newApi?: NewApiOptions | undefined;
   /**
    * Authorize the stored active account as soon as the session is created, so a reload keeps the
    * user signed in. Default `true`; it applies only when `accounts` is not given (they come from

@@ -1,4 +1,5 @@
 import { DerivConnectionError } from '../derivConnectionError.js';
+import { isDerivSessionError } from '../derivSessionError.js';
 import type { DerivClientEvent, ResolvedClientOptions } from '../options.js';
 import type { WebSocketConstructorLike } from '../webSocketLike.js';
 import type { AuthorizationStep } from './authorizationRunner.js';
@@ -24,6 +25,8 @@ export interface SocketOpenerHost extends SocketOwner {
   socketCreated(socket: SocketConnection): void;
   /** The attempt failed before a socket existed (`connect_failed`): counts as a lost connection. */
   openFailed(error: DerivConnectionError): void;
+  /** The socket URL was refused for good (a session error such as `login_required`): no retry. */
+  socketUrlRefused(error: Error): void;
 }
 
 /**
@@ -57,11 +60,21 @@ export function openNextSocket(host: SocketOpenerHost): void {
   }).then(
     (url) => {
       host.opening = false;
-      if (!host.isTerminal) createSocket(host, WebSocketCtor, url);
+      if (host.isTerminal) return;
+      // Another authorization was installed meanwhile (a switch): this URL is for the old account.
+      if (host.socketUrl !== socketUrl) openNextSocket(host);
+      else createSocket(host, WebSocketCtor, url);
     },
     (error: unknown) => {
       host.opening = false;
-      if (!host.isTerminal)
+      if (host.isTerminal) return;
+      if (host.socketUrl !== socketUrl) {
+        openNextSocket(host);
+        return;
+      }
+      // A session error (login_required, ...) is final: retrying would only ask again and again.
+      if (isDerivSessionError(error)) host.socketUrlRefused(error);
+      else
         host.openFailed(
           new DerivConnectionError('connect_failed', 'Could not get a URL for the socket.', {
             cause: host.secrets.scrubCause(error),

@@ -275,6 +275,24 @@ export class Transport
     this.reopen();
   }
 
+  /** {@link SocketOpenerHost}: no socket URL, for good; the authorization and the queue fail with `error`. */
+  socketUrlRefused(error: Error): void {
+    this.#authorization?.abandon(error);
+    this.requests.rejectQueued(() => error);
+    this.setSnapshot({ status: 'idle', attempt: 0, lastError: error });
+  }
+
+  /** Closes the open socket without reconnecting (a local logout); the next request opens one. */
+  closeSocket(): void {
+    const socket = this.#socket;
+    if (!socket) return;
+    this.#detachSocket();
+    this.emit({ type: 'close', code: 1000, byClient: true });
+    const error = rejectInflightOnReplace(this.requests);
+    void socket.close(1000, 'signed out', error, true);
+    this.setSnapshot({ status: 'idle', attempt: 0 });
+  }
+
   /** Drops the socket as dead (keep-alive or authorization timeout); reconnects like any loss. */
   dropSocket(error: DerivConnectionError): void {
     void this.#socket?.close(4000, 'no answer', error, false);

@@ -1,6 +1,6 @@
 import { isDerivApiError, isDerivAuthError, type DerivAuthError } from '@deriv-auth/core';
 import type { AuthorizeResult } from '../../authorizeResult.js';
-import { DerivSessionError } from '../../derivSessionError.js';
+import { DerivSessionError, isDerivSessionError } from '../../derivSessionError.js';
 import { classifyAuthorizationFailure } from '../authorizationFailure.js';
 import type { AuthorizationStep } from '../authorizationRunner.js';
 import { sameAccount, unknownAccountError } from './accountBook.js';
@@ -79,7 +79,17 @@ export function authorizeAccount(
   };
   const socketUrl = authorizer.socketUrl;
   if (socketUrl)
-    step.socketUrl = ({ url }) => socketUrl({ account: book.find(target.account) ?? target, url });
+    step.socketUrl = ({ url }) =>
+      new Promise<string>((resolve) => {
+        resolve(socketUrl({ account: book.find(target.account) ?? target, url }));
+      }).catch((error: unknown) => {
+        // A session error (login_required) is final: the transport stops, the session shows it.
+        if (isDerivSessionError(error) && isCurrent()) {
+          if (error.code === 'login_required') book.forgetAll();
+          state.update({ status: 'error', authorize: undefined, error });
+        }
+        throw error;
+      });
   return transport.authorization.set(step).then((result) => {
     if (result === undefined)
       throw new DerivSessionError('not_authorized', 'The authorization was cancelled.');
