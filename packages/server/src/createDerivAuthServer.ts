@@ -44,7 +44,7 @@ const METHODS = {
  * {@link toNodeHandler}, Hono (`app.all('/auth/*', (c) => server.handle(c.req.raw))`), Next.js
  * route handlers, Bun, Deno, workers. Register `${prefix}/callback` as the client's redirect URI.
  *
- * @throws {@link @deriv-auth/core!DerivAuthError} `invalid_option` for a bad origin, prefix,
+ * @throws {@link DerivServerError} `invalid_server_option` for a bad origin, prefix,
  * cookie name, lifetime or secret.
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-import { DerivAuthError } from '@deriv-auth/core';
+import { DerivServerError } from './derivServerError.js';
 import { base64url, EncryptJWT, jwtDecrypt } from 'jose';
 
 /** Options of {@link createSealer}. */
@@ -63,7 +63,7 @@ async function deriveKey(secret: string): Promise<SealingKey> {
  * (bad base64, wrong key, tag mismatch, expired) is `undefined`, with no detail an attacker could
  * use as an oracle.
  *
- * @throws {@link @deriv-auth/core!DerivAuthError} `invalid_option` when no secret is given or one
+ * @throws {@link DerivServerError} `invalid_server_option` when no secret is given or one
  * is shorter than 32 characters.
  * @example
  * ```ts
@@ -79,8 +79,8 @@ export function createSealer(options: CreateSealerOptions): Sealer {
     secrets.length === 0 ||
     !secrets.every((secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH)
   )
-    throw new DerivAuthError(
-      'invalid_option',
+    throw new DerivServerError(
+      'invalid_server_option',
       `secrets: expected one or more strings of at least ${MIN_SECRET_LENGTH} characters, newest first`,
     );
   const now = options.now ?? Date.now;
@@ -91,7 +91,7 @@ export function createSealer(options: CreateSealerOptions): Sealer {
   return {
     async seal(value, purpose, ttlSeconds) {
       const [newest] = await keys;
-      if (!newest) throw new DerivAuthError('invalid_option', 'secrets: expected one or more');
+      if (!newest) throw new DerivServerError('invalid_server_option', 'secrets: expected one or more');
       const issuedAt = Math.floor(now() / 1000);
       return new EncryptJWT(value)
         .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: newest.id })

@@ -15,5 +15,11 @@ export { createMemoryStore } from './sessionStore.js';
 export type { CreateMemoryStoreOptions, SessionStore } from './sessionStore.js';
 export type { SessionAccount } from './internal/derivApi.js';
 export type { ServerErrorCode } from './internal/http.js';
+export {
+  DerivServerError,
+  DERIV_SERVER_ERROR_CODES,
+  isDerivServerError,
+} from './derivServerError.js';
+export type { DerivServerErrorCode } from './derivServerError.js';
 export type { CallbackFailure } from './internal/loginRoutes.js';
 export type { SignedOutReason } from './internal/sessions.js';

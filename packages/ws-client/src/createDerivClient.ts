@@ -20,7 +20,7 @@ export interface DerivClient {
    * Sends one request and resolves with its reply. It settles exactly once: the reply, a
    * `DerivApiError` (server error), or a {@link DerivConnectionError} (`timeout`, `aborted`,
    * `connection_lost`, `closed`, `queue_full`, `not_connected`, `invalid_response` for a reply
-   * that cannot be read, `invalid_option` for a `timeoutMs` that is not a positive number).
+   * that cannot be read, `invalid_duration` for a `timeoutMs` that is not a positive number).
    */
   send<Request extends DerivRequest>(
     request: Request,
@@ -54,7 +54,7 @@ export interface DerivClient {
  *
  * @param options - see {@link CreateDerivClientOptions}; only `appId` is required.
  * @throws {TypeError} when `endpoint` is not a valid URL.
- * @throws {DerivConnectionError} `invalid_option` for a duration that is `NaN`, zero or negative.
+ * @throws {DerivConnectionError} `invalid_duration` for a duration that is `NaN`, zero or negative.
  * @example
  * ```ts
  * import WebSocket from 'ws'; // Node only; browsers omit the option

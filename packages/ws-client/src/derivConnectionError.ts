@@ -16,7 +16,7 @@ import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
  * - `no_websocket`: no WebSocket constructor was passed and none exists globally.
  * - `invalid_response`: a reply did not have the shape its call promises, or could not be read at
  *   all (a malformed error envelope): the request it names rejects with this code.
- * - `invalid_option`: an option or a per-call setting is out of range (a timeout that is `NaN`,
+ * - `invalid_duration`: an option or a per-call setting is out of range (a timeout that is `NaN`,
  *   zero or negative); thrown by `createDerivClient`, or the rejection of the call.
  */
 export const DERIV_CONNECTION_ERROR_CODES = [
@@ -30,7 +30,7 @@ export const DERIV_CONNECTION_ERROR_CODES = [
   'reconnect_exhausted',
   'no_websocket',
   'invalid_response',
-  'invalid_option',
+  'invalid_duration',
 ] as const;
 
 /** Why a request or the connection failed on the client side (see {@link DERIV_CONNECTION_ERROR_CODES}). */

@@ -2,9 +2,9 @@ import {
   DEFAULT_AUTHORIZATION_URL,
   DEFAULT_REST_URL,
   DEFAULT_TOKEN_URL,
-  DerivAuthError,
   type NewApiScope,
 } from '@deriv-auth/core';
+import { DerivServerError } from '../derivServerError.js';
 import type { CreateDerivAuthServerOptions, DerivAuthServerLogEntry } from '../options.js';
 
 /** The options with every default filled in, checked once at start. */
@@ -36,7 +36,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const COOKIE_NAME = /^[!#$%&'*+\-.^\w`|~]+$/;
 
 function invalid(option: string, expected: string): never {
-  throw new DerivAuthError('invalid_option', `${option}: expected ${expected}`);
+  throw new DerivServerError('invalid_server_option', `${option}: expected ${expected}`);
 }
 
 function seconds(value: number | undefined, fallback: number, option: string): number {
