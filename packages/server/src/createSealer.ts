@@ -91,7 +91,8 @@ export function createSealer(options: CreateSealerOptions): Sealer {
   return {
     async seal(value, purpose, ttlSeconds) {
       const [newest] = await keys;
-      if (!newest) throw new DerivServerError('invalid_server_option', 'secrets: expected one or more');
+      if (!newest)
+        throw new DerivServerError('invalid_server_option', 'secrets: expected one or more');
       const issuedAt = Math.floor(now() / 1000);
       return new EncryptJWT(value)
         .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: newest.id })
