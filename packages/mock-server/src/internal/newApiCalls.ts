@@ -4,6 +4,7 @@
  * socket serves market data without any credential. Calls whose behaviour is the legacy one reuse
  * the legacy handlers (`ping`, `time`, `buy`, `forget`, `forget_all`).
  */
+import { NEW_API_PUBLIC_SOCKET_CALLS, NEW_API_SOCKET_CALLS } from '@deriv-auth/core';
 import { callHandlers, type CallContext, type CallOutcome } from './callHandlers.js';
 import type { MockState, TokenRecord } from './mockState.js';
 import type { NewApiAccount } from './newApiAccounts.js';
@@ -13,41 +14,14 @@ import { findValidationError } from './requestFrame.js';
 import { authorizationRequired, type DerivWireError, type Session } from './session.js';
 import type { JsonSchema } from './validateRequest.js';
 
-/** Calls Deriv documents for OTP sockets. */
-const OTP_CALLS = new Set([
-  'active_symbols',
-  'balance',
-  'buy',
-  'cancel',
-  'contract_update',
-  'contract_update_history',
-  'contracts_for',
-  'contracts_list',
-  'forget',
-  'forget_all',
-  'ping',
-  'portfolio',
-  'profit_table',
-  'proposal',
-  'proposal_open_contract',
-  'sell',
-  'statement',
-  'ticks',
-  'ticks_history',
-  'time',
-  'trading_times',
-  'transaction',
-]);
+/** Calls Deriv documents for OTP sockets (core's list, from the reference). */
+const OTP_CALLS: ReadonlySet<string> = new Set(NEW_API_SOCKET_CALLS);
 /** Calls Deriv documents for the public socket, plus the housekeeping ones (`ping`, `forget*`). */
-const PUBLIC_CALLS = new Set([
-  'active_symbols',
+const PUBLIC_CALLS: ReadonlySet<string> = new Set([
+  ...NEW_API_PUBLIC_SOCKET_CALLS,
+  'ping',
   'forget',
   'forget_all',
-  'ping',
-  'proposal',
-  'ticks',
-  'time',
-  'trading_times',
 ]);
 
 /** The mock's answer to `authorize` / `logout` on a New API socket (Deriv's docs only say "no"). */
