@@ -2,7 +2,8 @@ import { authorizeWithToken, type AuthorizeInput } from './authorizeWithToken.js
 import type { AuthorizeResult } from './authorizeResult.js';
 import type { AuthorizationStep } from './internal/authorizationRunner.js';
 import { Transport } from './internal/transport.js';
-import type { DerivCallMap, DerivRequest, DerivResponseFor, SendOptions } from './messageTypes.js';
+import type { DerivRequest as GeneratedRequest, ExactDerivRequest } from '@deriv-auth/core';
+import type { DerivCallMap, DerivResponseFor, SendOptions } from './messageTypes.js';
 import { resolveClientOptions, type CreateDerivClientOptions } from './options.js';
 import type { ClientDiagnostics, ConnectionSnapshot } from './types.js';
 
@@ -21,9 +22,13 @@ export interface DerivClient {
    * `DerivApiError` (server error), or a {@link DerivConnectionError} (`timeout`, `aborted`,
    * `connection_lost`, `closed`, `queue_full`, `not_connected`, `invalid_response` for a reply
    * that cannot be read, `invalid_option` for a `timeoutMs` that is not a positive number).
+   *
+   * Typed from Deriv's schemas (core's `DerivCalls`): a misspelled field or a value outside a
+   * field's enum is a compile error, and the reply has the call's type. For a call the schemas do
+   * not know yet, cast the request: `send({ new_call: 1 } as never)`.
    */
-  send<Request extends DerivRequest>(
-    request: Request,
+  send<const Request extends GeneratedRequest>(
+    request: ExactDerivRequest<Request>,
     options?: SendOptions,
   ): Promise<DerivResponseFor<Request>>;
   /** Authorizes the socket with a token and re-authorizes after every reconnect, before any queued request. */
@@ -96,8 +101,8 @@ class DerivClientImpl implements DerivClient {
     this.#transport = transport;
   }
 
-  send<Request extends DerivRequest>(
-    request: Request,
+  send<const Request extends GeneratedRequest>(
+    request: ExactDerivRequest<Request>,
     options?: SendOptions,
   ): Promise<DerivResponseFor<Request>> {
     return this.#transport.request(request, options) as Promise<DerivResponseFor<Request>>;
