@@ -5,6 +5,7 @@ import { Transport } from './internal/transport.js';
 import type { DerivRequest as GeneratedRequest, ExactDerivRequest } from '@deriv-auth/core';
 import type { DerivCallMap, DerivResponseFor, SendOptions } from './messageTypes.js';
 import { resolveClientOptions, type CreateDerivClientOptions } from './options.js';
+import type { DerivStream, StreamOptions } from './streamTypes.js';
 import type { ClientDiagnostics, ConnectionSnapshot } from './types.js';
 
 /**
@@ -31,6 +32,19 @@ export interface DerivClient {
     request: ExactDerivRequest<Request>,
     options?: SendOptions,
   ): Promise<DerivResponseFor<Request>>;
+  /**
+   * Subscribes to `request` (sent with `subscribe: 1`) and returns a {@link DerivStream}: iterate
+   * it with `for await` or attach `listen`. Identical requests share one server subscription;
+   * after a reconnect every stream is re-subscribed once the socket is authorized again, and its
+   * consumers get a {@link DerivStreamGap} first. Not to be confused with `subscribe`, which
+   * watches the connection snapshot.
+   *
+   * @throws {DerivConnectionError} `invalid_option` for a `buffer.keep` that is not a positive integer.
+   */
+  stream<const Request extends GeneratedRequest>(
+    request: ExactDerivRequest<Request>,
+    options?: StreamOptions,
+  ): DerivStream<DerivResponseFor<Request>>;
   /** Authorizes the socket with a token and re-authorizes after every reconnect, before any queued request. */
   authorize(input: string | AuthorizeInput): Promise<AuthorizeResult>;
   /**
@@ -106,6 +120,16 @@ class DerivClientImpl implements DerivClient {
     options?: SendOptions,
   ): Promise<DerivResponseFor<Request>> {
     return this.#transport.request(request, options) as Promise<DerivResponseFor<Request>>;
+  }
+
+  stream<const Request extends GeneratedRequest>(
+    request: ExactDerivRequest<Request>,
+    options?: StreamOptions,
+  ): DerivStream<DerivResponseFor<Request>> {
+    const transport = this.#transport;
+    return transport.streams.open(request, options, (subscribe) =>
+      transport.request(subscribe, undefined),
+    ) as DerivStream<DerivResponseFor<Request>>;
   }
 
   authorize(input: string | AuthorizeInput): Promise<AuthorizeResult> {

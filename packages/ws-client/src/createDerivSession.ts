@@ -7,6 +7,7 @@ import { authorizeAccount } from './internal/session/authorizeAccount.js';
 import { logoutAccounts } from './internal/session/logoutAccounts.js';
 import { createScopedSend } from './internal/session/scopedSend.js';
 import { SessionState, type SessionContext } from './internal/session/sessionState.js';
+import type { StreamSend } from './internal/streams/streamHub.js';
 import type { CreateDerivClientOptions } from './options.js';
 import type { CreateDerivSessionOptions, DerivSession } from './sessionTypes.js';
 import { createMemoryStorage } from './tokenStorage.js';
@@ -79,6 +80,7 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
     // The outcome shows in the snapshot (`authorized`, or `error` with the reason).
     authorizeAccount(context, remembered).catch(() => undefined);
 
+  const send = createScopedSend(client, state, options.checkScopes ?? true);
   return {
     client,
     getSnapshot: () => state.store.getSnapshot(),
@@ -92,7 +94,9 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
     authorize: (account) => authorizeAccount(context, account),
     switchAccount: (account) => authorizeAccount(context, account),
     logout: (logoutOptions) => logoutAccounts(context, client, logoutOptions?.loginid),
-    send: createScopedSend(client, state, options.checkScopes ?? true),
+    send,
+    stream: (request, streamOptions) =>
+      transport.streams.open(request, streamOptions, send as StreamSend) as never,
     close: async () => {
       state.epoch += 1;
       unsubscribeClient();

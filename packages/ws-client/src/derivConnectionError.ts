@@ -18,6 +18,8 @@ import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
  *   all (a malformed error envelope): the request it names rejects with this code.
  * - `invalid_option`: an option or a per-call setting is out of range (a timeout that is `NaN`,
  *   zero or negative); thrown by `createDerivClient`, or the rejection of the call.
+ * - `stream_overflow`: a stream with the `'error'` buffer policy had more unread items than it
+ *   may hold; the stream ended.
  */
 export const DERIV_CONNECTION_ERROR_CODES = [
   'timeout',
@@ -31,6 +33,7 @@ export const DERIV_CONNECTION_ERROR_CODES = [
   'no_websocket',
   'invalid_response',
   'invalid_option',
+  'stream_overflow',
 ] as const;
 
 /** Why a request or the connection failed on the client side (see {@link DERIV_CONNECTION_ERROR_CODES}). */
