@@ -123,3 +123,17 @@ describe('proposal_open_contract', () => {
     });
   });
 });
+
+describe('logout and streams', () => {
+  it('ends the account streams and keeps the tick streams', async () => {
+    const { accounts } = await server.login({ appId: 1089 });
+    await client.call({ authorize: accounts[0]?.token });
+    await client.call({ balance: 1, subscribe: 1 });
+    const ticks = await client.call({ ticks: 'R_100', subscribe: 1 });
+    await client.call({ logout: 1 });
+    expect(server.connections()[0]?.subscriptions).toBe(1);
+    const id = (ticks['subscription'] as { id: string }).id;
+    const seen = ticksOf(id).length;
+    await client.next(() => ticksOf(id).length > seen);
+  });
+});

@@ -2,6 +2,7 @@
  * Answers of the calls the mock server serves. Each handler receives a request that already passed
  * schema validation and the auth and scope checks, and returns the reply body or a Deriv error.
  */
+import { CALL_REQUIREMENTS } from '@deriv-auth/core';
 import type { MockState, TokenRecord } from './mockState.js';
 import { ticksHandler } from './tickStreams.js';
 import {
@@ -89,7 +90,11 @@ const authorize: CallHandler = ({ request, state, session, appId }) => {
 const logout: CallHandler = ({ request, state, session }) => {
   const loginid = request['loginid'] as string | undefined;
   for (const record of session.signOut(loginid)) state.revokeToken(record.token);
-  if (session.active === undefined) session.subscriptions.clear();
+  // Signed out: the account's streams end; market streams (ticks) need no account and go on.
+  if (session.active === undefined)
+    for (const [id, subscription] of session.subscriptions)
+      if (CALL_REQUIREMENTS[subscription.call]?.authRequired !== false)
+        session.subscriptions.delete(id);
   return { body: { logout: 1 } };
 };
 
