@@ -19,15 +19,12 @@ export interface ConsumerHost {
   listenerThrew(): void;
 }
 
-/** The buffer size a policy allows, or `undefined` for `'error'` (fails past the limit). */
-function bufferSize(policy: StreamBufferPolicy | undefined): number | undefined {
+/** The buffer size a policy allows; `'error'` allows the limit and fails past it. */
+function bufferSize(policy: StreamBufferPolicy | undefined): number {
   if (policy === undefined || policy === 'latest') return 1;
-  if (policy === 'error') return undefined;
-  const keep = policy.keep;
+  const keep = policy === 'error' ? STREAM_BUFFER_LIMIT : policy.keep;
   if (!Number.isSafeInteger(keep) || keep < 1)
-    throw new DerivConnectionError('invalid_option', 'buffer.keep must be a positive integer.', {
-      details: { keep },
-    });
+    throw new DerivConnectionError('invalid_option', 'buffer.keep must be a positive integer.');
   return keep;
 }
 
@@ -37,97 +34,81 @@ function bufferSize(policy: StreamBufferPolicy | undefined): number | undefined 
  */
 export class StreamConsumer implements DerivStream<unknown> {
   readonly #host: ConsumerHost;
-  readonly #size: number | undefined;
+  readonly #size: number;
+  readonly #failOnOverflow: boolean;
   #listeners: Listener[] = [];
   #buffer: unknown[] | undefined;
   #waiting:
     | { resolve: (result: IteratorResult<unknown>) => void; reject: (e: unknown) => void }
     | undefined;
   #error: Error | undefined;
-  #ended = false;
   #closing: Promise<void> | undefined;
 
   constructor(host: ConsumerHost, policy: StreamBufferPolicy | undefined) {
     this.#host = host;
     this.#size = bufferSize(policy);
+    this.#failOnOverflow = policy === 'error';
   }
 
   get id(): string | undefined {
     return this.#host.id;
   }
 
+  /** Calls `callback`, counting (and swallowing) a throw: a consumer's bug never stops the others. */
+  #call(callback: () => void): void {
+    try {
+      callback();
+    } catch {
+      this.#host.listenerThrew();
+    }
+  }
+
   /** Hands `item` to the listeners and to the iterator (or its buffer). */
   push(item: unknown): void {
-    if (this.#ended) return;
-    for (const [onMessage] of this.#listeners) {
-      try {
+    if (this.#closing) return;
+    for (const [onMessage] of this.#listeners)
+      this.#call(() => {
         onMessage(item);
-      } catch {
-        this.#host.listenerThrew();
-      }
-    }
+      });
     const waiting = this.#waiting;
-    if (waiting) {
-      this.#waiting = undefined;
-      waiting.resolve({ value: item, done: false });
-      return;
-    }
-    const buffer = this.#buffer;
-    if (!buffer) return; // not iterated: listeners only
-    buffer.push(item);
-    const size = this.#size;
-    if (size === undefined) {
-      if (buffer.length > STREAM_BUFFER_LIMIT)
+    this.#waiting = undefined;
+    if (waiting) waiting.resolve({ value: item, done: false });
+    else if (this.#buffer && this.#buffer.push(item) > this.#size) {
+      if (this.#failOnOverflow)
         this.fail(
           new DerivConnectionError(
             'stream_overflow',
             `More than ${STREAM_BUFFER_LIMIT} stream items were left unread.`,
-            { details: { limit: STREAM_BUFFER_LIMIT } },
           ),
         );
-    } else if (buffer.length > size) buffer.shift();
+      else this.#buffer.shift();
+    }
   }
 
   /** Ends the consumer with `error`: listeners' `onError`, then the iterator throws it. */
   fail(error: Error): void {
-    if (this.#ended) return;
-    this.#ended = true;
-    this.#error = error;
-    this.#buffer = undefined;
-    for (const [, onError] of this.#listeners) {
-      try {
+    if (this.#closing) return;
+    for (const [, onError] of this.#listeners)
+      this.#call(() => {
         onError?.(error);
-      } catch {
-        this.#host.listenerThrew();
-      }
-    }
-    this.#listeners = [];
+      });
     const waiting = this.#waiting;
     this.#waiting = undefined;
-    waiting?.reject(error);
-    // Leaves the subscription (nothing to do when the hub ended it).
-    this.#closing = this.#host.leave(this);
+    // A waiting iterator throws it now; otherwise its next read does.
+    if (waiting) waiting.reject(error);
+    else this.#error = error;
+    void this.close();
   }
 
   listen(onMessage: (item: unknown) => void, onError?: (error: Error) => void): () => void {
     const listener: Listener = [onMessage, onError];
-    if (this.#ended) {
-      const error = this.#error;
-      if (error && onError)
-        queueMicrotask(() => {
-          onError(error);
-        });
-      return () => undefined;
-    }
+    if (this.#closing) return () => undefined;
     this.#listeners.push(listener);
     const last = this.#host.last;
-    if (last !== undefined) {
-      try {
+    if (last !== undefined)
+      this.#call(() => {
         onMessage(last);
-      } catch {
-        this.#host.listenerThrew();
-      }
-    }
+      });
     return () => {
       this.#listeners = this.#listeners.filter((candidate) => candidate !== listener);
     };
@@ -135,37 +116,31 @@ export class StreamConsumer implements DerivStream<unknown> {
 
   close(): Promise<void> {
     if (!this.#closing) {
-      this.#ended = true;
       this.#listeners = [];
       this.#buffer = undefined;
-      const waiting = this.#waiting;
+      this.#waiting?.resolve({ value: undefined, done: true });
       this.#waiting = undefined;
-      waiting?.resolve({ value: undefined, done: true });
       this.#closing = this.#host.leave(this);
     }
     return this.#closing;
   }
 
-  /** The number of listeners attached, for diagnostics. */
-  get listenerCount(): number {
-    return this.#listeners.length;
-  }
-
   [Symbol.asyncIterator](): AsyncIterator<unknown> {
-    this.#buffer ??= this.#host.last === undefined ? [] : [this.#host.last];
+    const last = this.#host.last;
+    this.#buffer ??= last === undefined ? [] : [last];
     return {
       next: () => {
-        const buffer = this.#buffer;
-        if (buffer?.length) return Promise.resolve({ value: buffer.shift(), done: false });
-        if (this.#error) {
-          const error = this.#error;
-          this.#error = undefined; // thrown once; then the iterator is done
-          return Promise.reject(error);
-        }
-        if (this.#ended) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve, reject) => {
-          this.#waiting = { resolve, reject };
-        });
+        if (this.#buffer?.length)
+          return Promise.resolve({ value: this.#buffer.shift(), done: false });
+        const error = this.#error;
+        this.#error = undefined; // thrown once; then the iterator is done
+        return error
+          ? Promise.reject(error)
+          : this.#closing
+            ? Promise.resolve({ value: undefined, done: true })
+            : new Promise((resolve, reject) => {
+                this.#waiting = { resolve, reject };
+              });
       },
       return: async () => {
         await this.close();

@@ -207,7 +207,7 @@ export class StreamHub {
       if (!stream.accountBound) continue;
       const error = new DerivSessionError(
         'account_switched',
-        'The stream belonged to an account that is no longer active.',
+        'The stream was bound to an account that is no longer active.',
       );
       this.#byKey.delete(stream.key);
       const live = stream.state !== 'lost';
@@ -246,10 +246,5 @@ export class StreamHub {
     let count = 0;
     for (const stream of this.#byKey.values()) count += stream.consumers.size;
     return count;
-  }
-
-  /** Routes held by `req_id` and subscription id: zero when no stream is live. */
-  get routes(): number {
-    return this.#byReqId.size + this.#byId.size;
   }
 }
