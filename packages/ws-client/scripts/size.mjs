@@ -8,7 +8,10 @@ import { build } from 'esbuild';
 // and revocation logic and core's stronger redaction brought it to 12,846 B. The performance pass
 // (issue 14) owns bringing it under 10 KB; the design pass (issue 10) added ~720 B of member names
 // and code arrays (13,565 B). Until issue 14 the budget sits just above that figure.
-const BUDGET_BYTES = 13_700;
+// Streams (issue 13: shared subscriptions, re-subscription after reconnects, bounded buffers) add
+// 1,534 B gzip (13,561 -> 15,095 B); the budget rises by exactly that. The generated call types
+// add 0 B.
+const BUDGET_BYTES = 13_700 + 1_534;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   entryPoints: [`${packageDir}src/index.ts`],

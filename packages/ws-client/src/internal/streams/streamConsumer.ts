@@ -78,7 +78,7 @@ export class StreamConsumer implements DerivStream<unknown> {
         this.fail(
           new DerivConnectionError(
             'stream_overflow',
-            `More than ${STREAM_BUFFER_LIMIT} stream items were left unread.`,
+            `Over ${STREAM_BUFFER_LIMIT} unread stream items.`,
           ),
         );
       else this.#buffer.shift();

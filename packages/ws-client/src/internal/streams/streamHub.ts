@@ -34,12 +34,18 @@ class SharedStream implements ConsumerHost {
   /** Settles when the current subscribe request did. */
   subscribed: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    readonly hub: StreamHub,
-    readonly key: string,
-    readonly request: DerivRequest,
-    readonly accountBound: boolean,
-  ) {}
+  // `declare`: assigned once here, no class-field initializers to ship.
+  declare readonly hub: StreamHub;
+  declare readonly key: string;
+  declare readonly request: DerivRequest;
+  declare readonly accountBound: boolean;
+
+  constructor(hub: StreamHub, key: string, request: DerivRequest, accountBound: boolean) {
+    this.hub = hub;
+    this.key = key;
+    this.request = request;
+    this.accountBound = accountBound;
+  }
 
   leave(consumer: StreamConsumer): Promise<void> {
     return this.hub.leave(this, consumer);
@@ -121,7 +127,8 @@ export class StreamHub {
         stream.deliver(STREAM_GAP);
         return;
       }
-      this.#end(stream, error instanceof Error ? error : new Error(String(error)));
+      // Every rejection of the client's and the session's send is an Error.
+      this.#end(stream, error as Error);
     });
   }
 
@@ -207,7 +214,7 @@ export class StreamHub {
       if (!stream.accountBound) continue;
       const error = new DerivSessionError(
         'account_switched',
-        'The stream was bound to an account that is no longer active.',
+        "The stream's account is no longer active.",
       );
       this.#byKey.delete(stream.key);
       const live = stream.state !== 'lost';
