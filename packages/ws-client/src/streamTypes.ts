@@ -13,6 +13,7 @@
  * @see {@link DerivStream}
  */
 export interface DerivStreamGap {
+  /** Sets the marker apart from Deriv's replies, whose `msg_type` names their call. */
   readonly msg_type: 'stream_gap';
   /** The socket was lost; the stream is re-subscribed once the new socket is authorized. */
   readonly reason: 'connection_lost';
