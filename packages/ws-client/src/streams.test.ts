@@ -27,6 +27,16 @@ afterEach(async () => {
 const serverSubscriptions = (mock: MockServer): number =>
   mock.connections().reduce((sum, connection) => sum + connection.subscriptions, 0);
 
+/** What a listener received, and the errors it ended with. */
+function hear<M>(stream: DerivStream<M>): { items: (M | DerivStreamGap)[]; errors: Error[] } {
+  const heard = { items: [] as (M | DerivStreamGap)[], errors: [] as Error[] };
+  stream.listen(
+    (item) => heard.items.push(item),
+    (error) => heard.errors.push(error),
+  );
+  return heard;
+}
+
 /** Collects what a listener receives. */
 function collect<M>(stream: DerivStream<M>): (M | DerivStreamGap)[] {
   const items: (M | DerivStreamGap)[] = [];
@@ -70,6 +80,20 @@ describe('client.stream', () => {
     await until(() => secondItems.length > seen);
     await second.close();
     expect(serverSubscriptions(server)).toBe(0);
+  });
+
+  it('a stream closed and opened again at once keeps its subscription (React StrictMode)', async () => {
+    server = await startServer({ ticks: { intervalMs: 5 } });
+    client = connectClient(server);
+    const first = client.stream({ ticks: 'R_100' });
+    const closing = first.close(); // unmount before the subscription was confirmed
+    const again = hear(client.stream({ ticks: 'R_100' })); // mount again
+    await closing;
+    await until(() => again.items.length >= 3);
+    expect(again.errors).toEqual([]);
+    expect(serverSubscriptions(server)).toBe(1);
+    expect(server.log().filter((entry) => entry.call === 'ticks')).toHaveLength(1);
+    expect(server.log().filter((entry) => entry.call === 'forget')).toHaveLength(0);
   });
 
   it('ends with the server error when the subscription is refused', async () => {

@@ -96,7 +96,7 @@ export class StreamHub {
     let stream = this.#byKey.get(key);
     const fresh = !stream;
     if (!stream) {
-      const requirement = CALL_REQUIREMENTS[getCallName(request) ?? ''];
+      const requirement = CALL_REQUIREMENTS[getCallName(request) as string];
       stream = new SharedStream(this, key, subscribeRequest, requirement?.authRequired !== false);
       this.#byKey.set(key, stream);
     }
@@ -117,7 +117,10 @@ export class StreamHub {
     stream.subscribed = promise.then(undefined, (error: unknown) => {
       if (stream.reqId !== reqId) return; // the socket was lost meanwhile and lost() took over
       this.#unroute(stream);
-      if (stream.state === 'ended') return;
+      if (stream.state === 'ended' || stream.consumers.size === 0) {
+        this.#end(stream);
+        return;
+      }
       if (
         isDerivConnectionError(error) &&
         error.code === 'connection_lost' &&
@@ -173,18 +176,22 @@ export class StreamHub {
   /** The consumer leaves; the last one sends `forget` once the subscription is known. */
   leave(stream: SharedStream, consumer: StreamConsumer): Promise<void> {
     if (!stream.consumers.delete(consumer) || stream.consumers.size > 0) return Promise.resolve();
-    this.#byKey.delete(stream.key);
-    const wasLost = stream.state === 'lost';
-    stream.state = 'ended';
-    if (wasLost) return Promise.resolve();
-    return this.#forget(stream);
+    if (stream.state !== 'lost') return this.#forget(stream);
+    this.#end(stream);
+    return Promise.resolve();
   }
 
-  /** Waits for the subscribe request, then forgets its subscription (if the socket still has it). */
+  /**
+   * Waits for the subscribe request, then forgets its subscription (if the socket still has it),
+   * unless a consumer of the same request came back meanwhile (React StrictMode mounts twice):
+   * that one keeps the subscription instead of getting `AlreadySubscribed` for a new one.
+   */
   #forget(stream: SharedStream): Promise<void> {
     const ignore = (): undefined => undefined;
     return stream.subscribed.then(() => {
+      if (stream.consumers.size > 0) return undefined;
       const id = stream.id;
+      this.#end(stream);
       this.#unroute(stream);
       if (id === undefined || this.host.isTerminal) return undefined;
       return this.host.request({ forget: id }, undefined).then(ignore, ignore);
@@ -210,17 +217,15 @@ export class StreamHub {
 
   /** A new identity (switch, logout): streams bound to the account end with `account_switched`. */
   identityChanged(): void {
-    for (const stream of [...this.#byKey.values()]) {
-      if (!stream.accountBound) continue;
-      const error = new DerivSessionError(
-        'account_switched',
-        "The stream's account is no longer active.",
-      );
-      this.#byKey.delete(stream.key);
-      const live = stream.state !== 'lost';
-      this.#end(stream, error);
-      if (live) void this.#forget(stream);
-    }
+    for (const stream of [...this.#byKey.values()])
+      if (stream.accountBound) {
+        this.#end(
+          stream,
+          new DerivSessionError('account_switched', "The stream's account is no longer active."),
+        );
+        // A lost stream has no id left: nothing is sent for it.
+        void this.#forget(stream);
+      }
   }
 
   /** The client closed: every stream ends with `error`. */
@@ -228,12 +233,13 @@ export class StreamHub {
     for (const stream of [...this.#byKey.values()]) this.#end(stream, error);
   }
 
-  #end(stream: SharedStream, error: Error): void {
+  /** Ends `stream`; its consumers (if any are left) fail with `error`. */
+  #end(stream: SharedStream, error?: Error): void {
     if (this.#byKey.get(stream.key) === stream) this.#byKey.delete(stream.key);
     stream.state = 'ended';
     const consumers = [...stream.consumers];
     stream.consumers.clear();
-    for (const consumer of consumers) consumer.fail(error);
+    for (const consumer of consumers) consumer.fail(error as Error);
   }
 
   #unroute(stream: SharedStream): void {
