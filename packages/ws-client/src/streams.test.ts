@@ -96,6 +96,18 @@ describe('client.stream', () => {
     expect(server.log().filter((entry) => entry.call === 'forget')).toHaveLength(0);
   });
 
+  it('takes the updates already on the wire while forget is in flight: none is dropped', async () => {
+    server = await startServer({ ticks: { intervalMs: 1 } });
+    client = connectClient(server);
+    for (let cycle = 0; cycle < 20; cycle += 1) {
+      const stream = client.stream({ ticks: 'R_100' });
+      const heard = collect(stream);
+      await until(() => heard.length >= 2);
+      await stream.close();
+    }
+    expect(client.getDiagnostics().droppedMessages).toBe(0);
+  });
+
   it('ends with the server error when the subscription is refused', async () => {
     server = await startServer();
     client = connectClient(server);

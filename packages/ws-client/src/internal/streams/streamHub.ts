@@ -187,15 +187,20 @@ export class StreamHub {
    * that one keeps the subscription instead of getting `AlreadySubscribed` for a new one.
    */
   #forget(stream: SharedStream): Promise<void> {
-    const ignore = (): undefined => undefined;
+    // Routed until `forget` is answered: updates already on the wire are taken, not dropped.
+    const unroute = (): undefined => {
+      this.#unroute(stream);
+      return undefined;
+    };
     return stream.subscribed.then(() => {
       if (stream.consumers.size > 0) return undefined;
       const id = stream.id;
       this.#end(stream);
-      this.#unroute(stream);
-      if (id === undefined || this.host.isTerminal) return undefined;
-      return this.host.request({ forget: id }, undefined).then(ignore, ignore);
-    }, ignore);
+      if (id !== undefined && !this.host.isTerminal)
+        return this.host.request({ forget: id }, undefined).then(unroute, unroute);
+      unroute();
+      return undefined;
+    }, unroute);
   }
 
   /** The socket is gone: live subscriptions died with it; their consumers get a gap marker. */
