@@ -172,6 +172,20 @@ describe('streams across a switch and a logout', () => {
   });
 });
 
+describe('session.stream', () => {
+  it('applies the local scope check: an account stream needs an authorized session, ticks do not', async () => {
+    server = await startServer({ ticks: { intervalMs: 5 } });
+    client = connectClient(server);
+    const session = createDerivSession({ client, accounts: await login(server) });
+    const balance = hear(session.stream({ balance: 1 }));
+    const ticks = hear(session.stream({ ticks: 'R_100' }));
+    await until(() => balance.errors.length === 1 && ticks.items.length > 0);
+    expect(isDerivSessionError(balance.errors[0]) && balance.errors[0].code).toBe('not_authorized');
+    expect(server.log().map((entry) => entry.call)).not.toContain('balance');
+    await session.close();
+  });
+});
+
 describe('no growth', () => {
   it('1,000 subscribe/unsubscribe cycles leave no server subscription, timer or listener', async () => {
     server = await startServer({ ticks: { intervalMs: 1_000 } });
