@@ -60,6 +60,8 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
   if (!(idleTimeoutMs >= 0)) throw new RangeError('idleTimeoutMs must be >= 0.');
+  const tickIntervalMs = options.ticks?.intervalMs ?? 1_000;
+  if (!(tickIntervalMs > 0)) throw new RangeError('ticks.intervalMs must be > 0.');
   const rateLimit = options.rateLimit ?? false;
   if (rateLimit !== false && !(rateLimit.maxRequests >= 1 && rateLimit.windowMs > 0)) {
     throw new RangeError('rateLimit needs maxRequests >= 1 and windowMs > 0.');
@@ -192,6 +194,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       : undefined;
   idleSweep?.unref();
 
+  // One beat for every tick stream of every connection; idle when nobody subscribed.
+  let beat = 0;
+  const tickPump = setInterval(() => {
+    beat += 1;
+    for (const connection of connections.values()) connection.pushTicks(beat);
+  }, tickIntervalMs);
+  tickPump.unref();
+
   const port = await listen(server, options.port ?? 0, host);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const httpUrl = `http://${urlHost}:${port}`;
@@ -227,6 +237,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     close: () => {
       clearInterval(idleSweep);
+      clearInterval(tickPump);
       return stop();
     },
     async restart() {
@@ -279,6 +290,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           : { accountId: connection.endpoint.account.accountId }),
         ...(connection.session.active === undefined ? {} : { loginid: connection.session.active }),
         authorizedLoginids: [...connection.session.authorized.keys()],
+        subscriptions: connection.session.subscriptions.size,
       })),
     log: (connectionId) => log.forConnection(connectionId),
     clearLog: () => {

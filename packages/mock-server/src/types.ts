@@ -143,6 +143,8 @@ export interface MockServerOptions {
   readonly oauth?: MockOAuthOptions;
   /** The New API side: OAuth clients, lifetimes, refresh, REST rate limit, socket limit. */
   readonly newApi?: MockNewApiOptions;
+  /** Tick streams (`ticks` with `subscribe: 1`): one update per symbol every `intervalMs` (1 000 by default). */
+  readonly ticks?: { readonly intervalMs?: number };
 }
 
 /**
@@ -176,6 +178,11 @@ export type MockFault =
     }
   /** Answer the WebSocket upgrade with an HTTP error (403 by default). */
   | { readonly type: 'refuseHandshake'; readonly status?: number }
+  /**
+   * Stop pushing updates of `call`'s streams (`ticks`, `balance`) while the fault is in force; the
+   * subscriptions stay open and requests are still answered. Remove the fault to resume.
+   */
+  | { readonly type: 'stallStream'; readonly call: string }
   /** Accept the TCP connection but never finish the WebSocket handshake. */
   | { readonly type: 'stallHandshake' }
   /** New API: every access token issued so far expires now (REST 401, no OTP) until a refresh. */
@@ -208,6 +215,8 @@ export interface MockConnectionInfo {
   readonly loginid?: string;
   /** Every account authorized on this connection (the `authorize` token plus `tokens`). */
   readonly authorizedLoginids: readonly string[];
+  /** Live subscriptions (`subscribe: 1` not yet forgotten) on this connection. */
+  readonly subscriptions: number;
 }
 
 /** One message a connection received, secrets replaced by `<not shown>`. */

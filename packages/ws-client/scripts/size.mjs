@@ -9,8 +9,10 @@ import { build } from 'esbuild';
 // (issue 14) owns bringing it under 10 KB; the design pass (issue 10) added ~720 B of member names
 // and code arrays (13,565 B). The New API (issue 11: REST client, token source, OTP authorizer,
 // hand-written response checks instead of core's zod schemas, which would cost ~8 KB more) adds
-// ~2.4 KB (16,015 B). Until issue 14 the budget sits just above that figure.
-const BUDGET_BYTES = 16_100;
+// ~2.4 KB (16,015 B). Streams (issue 13: shared subscriptions, re-subscription after reconnects,
+// bounded buffers) add 1,534 B gzip, measured alone. The generated call types add 0 B. Until
+// issue 14 the budget sits just above the sum.
+const BUDGET_BYTES = 16_100 + 1_534;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   entryPoints: [`${packageDir}src/index.ts`],

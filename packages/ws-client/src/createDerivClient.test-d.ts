@@ -1,6 +1,6 @@
 import type WebSocket from 'ws';
 import type { WebSocketConstructorLike } from './webSocketLike.js';
-import type { PingResponse } from '@deriv-auth/core';
+import type { DerivApi, PingResponse } from '@deriv-auth/core';
 import type { AuthorizeInput } from './authorizeWithToken.js';
 import type { AuthorizeResult } from './authorizeResult.js';
 import type { SendOptions } from './messageTypes.js';
@@ -18,8 +18,38 @@ declare const session: DerivSession;
 describe('DerivClient types', () => {
   it('types replies by call', () => {
     expectTypeOf(client.send({ ping: 1 })).resolves.toEqualTypeOf<PingResponse>();
-    expectTypeOf(client.send({ residence_list: 1 })).resolves.toEqualTypeOf<DerivResponse>();
+    expectTypeOf(
+      client.send({ residence_list: 1 }),
+    ).resolves.toEqualTypeOf<DerivApi.ResidenceListResponse>();
+    expectTypeOf(client.send({ new_call: 1 } as never)).resolves.toEqualTypeOf<DerivResponse>();
     expectTypeOf(client.authorize('token')).resolves.toEqualTypeOf<AuthorizeResult>();
+  });
+
+  it('types every call from the generated schemas, on the client and the session', () => {
+    expectTypeOf(
+      client.send({ ticks_history: 'R_100', end: 'latest', style: 'candles', count: 10 }),
+    ).resolves.toEqualTypeOf<DerivApi.TicksHistoryResponse>();
+    expectTypeOf(
+      session.send({ ticks_history: 'R_100', end: 'latest' }),
+    ).resolves.toEqualTypeOf<DerivApi.TicksHistoryResponse>();
+    expectTypeOf(
+      session.send({ proposal_open_contract: 1, contract_id: 1 }),
+    ).resolves.toEqualTypeOf<DerivApi.ProposalOpenContractResponse>();
+    // The six validated calls keep their checked reply types.
+    expectTypeOf(client.send({ balance: 1 })).resolves.toEqualTypeOf<
+      import('@deriv-auth/core').BalanceResponse
+    >();
+  });
+
+  it('rejects a misspelled field and a value outside an enum', () => {
+    // @ts-expect-error `stlye` is not a field of ticks_history
+    void client.send({ ticks_history: 'R_100', end: 'latest', stlye: 'ticks' });
+    // @ts-expect-error `style` is 'candles' | 'ticks'
+    void client.send({ ticks_history: 'R_100', end: 'latest', style: 'bars' });
+    // @ts-expect-error `subscribe` only takes 1
+    void session.send({ ticks: 'R_100', subscribe: 2 });
+    // @ts-expect-error not a Deriv call
+    void client.send({ tiks: 'R_100' });
   });
 
   it('names the authorize result, with the fields Deriv always returns required', () => {

@@ -2,8 +2,10 @@ import { authorizeWithToken, type AuthorizeInput } from './authorizeWithToken.js
 import type { AuthorizeResult } from './authorizeResult.js';
 import type { AuthorizationStep } from './internal/authorizationRunner.js';
 import { Transport } from './internal/transport.js';
-import type { DerivCallMap, DerivRequest, DerivResponseFor, SendOptions } from './messageTypes.js';
+import type { DerivRequest as GeneratedRequest, ExactDerivRequest } from '@deriv-auth/core';
+import type { DerivCallMap, DerivResponseFor, SendOptions } from './messageTypes.js';
 import { resolveClientOptions, type CreateDerivClientOptions } from './options.js';
+import type { DerivStream, StreamOptions } from './streamTypes.js';
 import type { ClientDiagnostics, ConnectionSnapshot } from './types.js';
 
 /**
@@ -20,12 +22,29 @@ export interface DerivClient {
    * Sends one request and resolves with its reply. It settles exactly once: the reply, a
    * `DerivApiError` (server error), or a {@link DerivConnectionError} (`timeout`, `aborted`,
    * `connection_lost`, `closed`, `queue_full`, `not_connected`, `invalid_response` for a reply
-   * that cannot be read, `invalid_duration` for a `timeoutMs` that is not a positive number).
+   * that cannot be read, `invalid_setting` for a `timeoutMs` that is not a positive number).
+   *
+   * Typed from Deriv's schemas (core's `DerivCalls`): a misspelled field or a value outside a
+   * field's enum is a compile error, and the reply has the call's type. For a call the schemas do
+   * not know yet, cast the request: `send({ new_call: 1 } as never)`.
    */
-  send<Request extends DerivRequest>(
-    request: Request,
+  send<const Request extends GeneratedRequest>(
+    request: ExactDerivRequest<Request>,
     options?: SendOptions,
   ): Promise<DerivResponseFor<Request>>;
+  /**
+   * Subscribes to `request` (sent with `subscribe: 1`) and returns a {@link DerivStream}: iterate
+   * it with `for await` or attach `listen`. Identical requests share one server subscription;
+   * after a reconnect every stream is re-subscribed once the socket is authorized again, and its
+   * consumers get a {@link DerivStreamGap} first. Not to be confused with `subscribe`, which
+   * watches the connection snapshot.
+   *
+   * @throws {DerivConnectionError} `invalid_setting` for a `buffer.keep` that is not a positive integer.
+   */
+  stream<const Request extends GeneratedRequest>(
+    request: ExactDerivRequest<Request>,
+    options?: StreamOptions,
+  ): DerivStream<DerivResponseFor<Request>>;
   /** Authorizes the socket with a token and re-authorizes after every reconnect, before any queued request. */
   authorize(input: string | AuthorizeInput): Promise<AuthorizeResult>;
   /**
@@ -54,7 +73,7 @@ export interface DerivClient {
  *
  * @param options - see {@link CreateDerivClientOptions}; only `appId` is required.
  * @throws {TypeError} when `endpoint` is not a valid URL.
- * @throws {DerivConnectionError} `invalid_duration` for a duration that is `NaN`, zero or negative.
+ * @throws {DerivConnectionError} `invalid_setting` for a duration that is `NaN`, zero or negative.
  * @example
  * ```ts
  * import WebSocket from 'ws'; // Node only; browsers omit the option
@@ -96,11 +115,21 @@ class DerivClientImpl implements DerivClient {
     this.#transport = transport;
   }
 
-  send<Request extends DerivRequest>(
-    request: Request,
+  send<const Request extends GeneratedRequest>(
+    request: ExactDerivRequest<Request>,
     options?: SendOptions,
   ): Promise<DerivResponseFor<Request>> {
     return this.#transport.request(request, options) as Promise<DerivResponseFor<Request>>;
+  }
+
+  stream<const Request extends GeneratedRequest>(
+    request: ExactDerivRequest<Request>,
+    options?: StreamOptions,
+  ): DerivStream<DerivResponseFor<Request>> {
+    const transport = this.#transport;
+    return transport.streams.open(request, options, (subscribe) =>
+      transport.request(subscribe, undefined),
+    ) as DerivStream<DerivResponseFor<Request>>;
   }
 
   authorize(input: string | AuthorizeInput): Promise<AuthorizeResult> {

@@ -10,6 +10,7 @@ import { createScopedSend } from './internal/session/scopedSend.js';
 import { createNewApiBackend, type NewApiBackend } from './internal/newApi/newApiBackend.js';
 import { createOtpAuthorizer } from './otpAuthorizer.js';
 import { SessionState, type SessionContext } from './internal/session/sessionState.js';
+import type { StreamSend } from './internal/streams/streamHub.js';
 import type { CreateDerivClientOptions } from './options.js';
 import type { CreateDerivSessionOptions, DerivSession, LogoutResult } from './sessionTypes.js';
 import { createMemoryStorage } from './tokenStorage.js';
@@ -96,6 +97,7 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
     // The outcome shows in the snapshot (`authorized`, or `error` with the reason).
     authorizeAccount(context, remembered).catch(() => undefined);
 
+  const send = createScopedSend(client, state, options.checkScopes ?? (newApi ? () => true : true));
   return {
     client,
     getSnapshot: () => state.store.getSnapshot(),
@@ -112,7 +114,9 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
       newApi
         ? logoutLocally(context, newApi, logoutOptions?.loginid)
         : logoutAccounts(context, client, logoutOptions?.loginid),
-    send: createScopedSend(client, state, options.checkScopes ?? (newApi ? () => true : true)),
+    send,
+    stream: (request, streamOptions) =>
+      transport.streams.open(request, streamOptions, send as StreamSend) as never,
     close: async () => {
       state.epoch += 1;
       unsubscribeClient();

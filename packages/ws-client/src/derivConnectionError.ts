@@ -16,8 +16,11 @@ import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
  * - `no_websocket`: no WebSocket constructor was passed and none exists globally.
  * - `invalid_response`: a reply did not have the shape its call promises, or could not be read at
  *   all (a malformed error envelope): the request it names rejects with this code.
- * - `invalid_duration`: an option or a per-call setting is out of range (a timeout that is `NaN`,
- *   zero or negative); thrown by `createDerivClient`, or the rejection of the call.
+ * - `invalid_setting`: an option or a per-call setting is out of range (a timeout that is `NaN`,
+ *   zero or negative, a stream buffer that keeps fewer than one item); thrown by `createDerivClient`
+ *   or `stream`, or the rejection of the call.
+ * - `stream_overflow`: a stream with the `'error'` buffer policy had more unread items than it
+ *   may hold; the stream ended.
  */
 export const DERIV_CONNECTION_ERROR_CODES = [
   'timeout',
@@ -30,7 +33,8 @@ export const DERIV_CONNECTION_ERROR_CODES = [
   'reconnect_exhausted',
   'no_websocket',
   'invalid_response',
-  'invalid_duration',
+  'invalid_setting',
+  'stream_overflow',
 ] as const;
 
 /** Why a request or the connection failed on the client side (see {@link DERIV_CONNECTION_ERROR_CODES}). */

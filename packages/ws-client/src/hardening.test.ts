@@ -174,20 +174,20 @@ describe('late errors after close()', () => {
 
 describe('timeouts', () => {
   for (const value of [Number.NaN, -1, 0]) {
-    it(`requestTimeoutMs ${value} is refused with invalid_duration`, () => {
+    it(`requestTimeoutMs ${value} is refused with invalid_setting`, () => {
       let caught: unknown;
       try {
         createDerivClient({ appId: 1, WebSocket, requestTimeoutMs: value });
       } catch (error) {
         caught = error;
       }
-      expect(isDerivConnectionError(caught) && caught.code).toBe('invalid_duration');
+      expect(isDerivConnectionError(caught) && caught.code).toBe('invalid_setting');
     });
 
-    it(`per-call timeoutMs ${value} rejects with invalid_duration`, async () => {
+    it(`per-call timeoutMs ${value} rejects with invalid_setting`, async () => {
       client = createDerivClient({ appId: 1, WebSocket, endpoint: 'ws://127.0.0.1:9' });
       const error = await rejectionOf(client.ping({ timeoutMs: value }));
-      expect(isDerivConnectionError(error) && error.code).toBe('invalid_duration');
+      expect(isDerivConnectionError(error) && error.code).toBe('invalid_setting');
     });
   }
 

@@ -55,6 +55,13 @@ export type {
   SessionSnapshot,
   SessionStatus,
 } from './sessionTypes.js';
+export { STREAM_BUFFER_LIMIT } from './streamTypes.js';
+export type {
+  DerivStream,
+  DerivStreamGap,
+  StreamBufferPolicy,
+  StreamOptions,
+} from './streamTypes.js';
 export { createTokenAuthorizer } from './authorizer.js';
 export type { Authorizer, AuthorizerContext } from './authorizer.js';
 export { createLocalStorage, createMemoryStorage, createSessionStorage } from './tokenStorage.js';

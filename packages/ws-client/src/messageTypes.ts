@@ -1,4 +1,6 @@
 import type {
+  CallNameOf,
+  DerivResponseFor as GeneratedResponseFor,
   AuthorizeRequest,
   AuthorizeResponse,
   BalanceRequest,
@@ -77,17 +79,21 @@ export type DerivKnownResponse<Request> = {
 }[keyof DerivCallMap];
 
 /**
- * The reply type of `Request`: the known type when its call is in {@link DerivCallMap}, else
- * {@link DerivResponse}.
+ * The reply type of `Request`: the validated type when its call is in {@link DerivCallMap}, else
+ * the reply type generated from Deriv's schemas for the call it names (core's `DerivCalls`), else
+ * {@link DerivResponse}. Types only: nothing of it reaches the bundle.
  *
  * @example
  * ```ts
  * type Reply = DerivResponseFor<{ ping: 1 }>; // the ping reply
+ * type History = DerivResponseFor<{ ticks_history: 'R_100'; end: 'latest' }>; // DerivApi.TicksHistoryResponse
  * ```
  * @see {@link DerivCallMap}
  */
 export type DerivResponseFor<Request> = [DerivKnownResponse<Request>] extends [never]
-  ? DerivResponse
+  ? [CallNameOf<Request>] extends [never]
+    ? DerivResponse
+    : GeneratedResponseFor<CallNameOf<Request>>
   : DerivKnownResponse<Request>;
 
 /**

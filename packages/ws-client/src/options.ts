@@ -122,7 +122,7 @@ export interface CreateDerivClientOptions {
   /**
    * Time a request may take from `send` to its reply, queue wait included: the deadline holds
    * whatever the socket is doing (connecting, failing, reconnecting). Default 30 000 ms. `NaN`,
-   * zero and negative values throw `invalid_duration`; values above 2^31-1 ms (`Infinity`
+   * zero and negative values throw `invalid_setting`; values above 2^31-1 ms (`Infinity`
    * included) are clamped to it.
    */
   requestTimeoutMs?: number | undefined;
@@ -226,7 +226,7 @@ function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K
  * Applies defaults (shared frozen objects when nothing is overridden: thousands of clients, one
  * copy) and checks every duration (see `checkTimeout`).
  *
- * @throws {DerivConnectionError} `invalid_duration` for a duration that is `NaN`, zero or negative.
+ * @throws {DerivConnectionError} `invalid_setting` for a duration that is `NaN`, zero or negative.
  */
 export function resolveClientOptions(options: CreateDerivClientOptions): ResolvedClientOptions {
   const keepAlive: ResolvedKeepAliveOptions | false =

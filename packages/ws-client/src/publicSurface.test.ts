@@ -17,6 +17,7 @@ const CLIENT_MEMBERS = [
   'logout',
   'ping',
   'send',
+  'stream',
   'subscribe',
 ].sort();
 

@@ -145,6 +145,12 @@ export interface DerivSession {
   logout(options?: { loginid?: string | undefined }): Promise<LogoutResult>;
   /** Sends a request as the active account, after the local scope check. */
   send: DerivClient['send'];
+  /**
+   * Opens a stream as the active account, after the local scope check (see
+   * {@link DerivClient.stream}); a stream bound to the account ends with `account_switched` on a
+   * switch or logout, a market stream (`ticks`) goes on.
+   */
+  stream: DerivClient['stream'];
   /** Detaches from the client (and closes it when the session created it). */
   close(): Promise<void>;
   /** The client underneath. */

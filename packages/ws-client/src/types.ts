@@ -61,4 +61,8 @@ export interface ClientDiagnostics {
   readonly listenerErrors: number;
   /** Reply frames dropped: not JSON, no envelope, or naming no waiting request. */
   readonly droppedMessages: number;
+  /** Server subscriptions held by streams (one per distinct request, however many consumers). */
+  readonly streams: number;
+  /** Open stream consumers (`stream()` results not closed or ended). */
+  readonly streamConsumers: number;
 }

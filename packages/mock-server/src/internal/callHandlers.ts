@@ -2,8 +2,11 @@
  * Answers of the calls the mock server serves. Each handler receives a request that already passed
  * schema validation and the auth and scope checks, and returns the reply body or a Deriv error.
  */
+import { CALL_REQUIREMENTS } from '@deriv-auth/core';
 import type { MockState, TokenRecord } from './mockState.js';
+import { ticksHandler } from './tickStreams.js';
 import {
+  subscriptionLimit,
   authorizationRequired,
   type DerivWireError,
   type Session,
@@ -48,6 +51,7 @@ function subscribeIfAsked(
   loginid: string | undefined,
 ): Subscription | DerivWireError | undefined {
   if (context.request['subscribe'] !== 1) return undefined;
+  if (context.session.subscriptions.size >= subscriptionLimit.max) return subscriptionLimit.error;
   const subscription = context.session.addSubscription(
     call,
     loginid,
@@ -86,7 +90,11 @@ const authorize: CallHandler = ({ request, state, session, appId }) => {
 const logout: CallHandler = ({ request, state, session }) => {
   const loginid = request['loginid'] as string | undefined;
   for (const record of session.signOut(loginid)) state.revokeToken(record.token);
-  if (session.active === undefined) session.subscriptions.clear();
+  // Signed out: the account's streams end; market streams (ticks) need no account and go on.
+  if (session.active === undefined)
+    for (const [id, subscription] of session.subscriptions)
+      if (CALL_REQUIREMENTS[subscription.call]?.authRequired !== false)
+        session.subscriptions.delete(id);
   return { body: { logout: 1 } };
 };
 
@@ -161,6 +169,67 @@ const apiToken: CallHandler = ({ request }) => {
 
 let nextContractId = 100_000_000;
 
+/** Contracts bought on this server, by id: what `proposal_open_contract` reports. */
+const boughtContracts = new Map<
+  number,
+  { loginid: string; price: number; bought: number; sold?: boolean }
+>();
+
+/** `sell`: sells a contract bought here at its buy price, crediting the balance (balance streams see it). */
+const sell: CallHandler = ({ request, state, account }) => {
+  if (account === undefined) return { error: authorizationRequired };
+  const contractId = request['sell'];
+  const contract = typeof contractId === 'number' ? boughtContracts.get(contractId) : undefined;
+  if (contract === undefined || contract.loginid !== account.loginid || contract.sold === true)
+    return {
+      error: { code: 'InvalidSellContractProposal', message: 'This contract cannot be sold.' },
+    };
+  contract.sold = true;
+  const after = Math.round((state.getBalance(account.loginid) + contract.price) * 100) / 100;
+  state.setBalance(account.loginid, after);
+  return {
+    body: {
+      sell: {
+        balance_after: after,
+        contract_id: contractId,
+        reference_id: (contractId as number) * 3,
+        sold_for: contract.price,
+        transaction_id: (contractId as number) * 4,
+      },
+    },
+  };
+};
+
+/** `proposal_open_contract` for a contract bought here; a stream with `subscribe: 1`. */
+const proposalOpenContract: CallHandler = (context) => {
+  const { request, account } = context;
+  if (account === undefined) return { error: authorizationRequired };
+  const contractId = request['contract_id'];
+  const contract = typeof contractId === 'number' ? boughtContracts.get(contractId) : undefined;
+  if (contract === undefined || contract.loginid !== account.loginid)
+    return { error: { code: 'ContractNotFound', message: 'This contract was not found.' } };
+  // Keyed by contract: one stream per contract, not per account.
+  const subscription = subscribeIfAsked(
+    context,
+    'proposal_open_contract',
+    `${account.loginid}/${String(contractId)}`,
+  );
+  if (subscription !== undefined && 'code' in subscription) return { error: subscription };
+  const body: Record<string, unknown> = {
+    proposal_open_contract: {
+      buy_price: contract.price,
+      contract_id: contractId,
+      currency: context.state.accounts.get(account.loginid)?.account.currency ?? '',
+      date_start: contract.bought,
+      is_sold: 0,
+      status: 'open',
+      underlying: 'R_100',
+      ...(subscription === undefined ? {} : { id: subscription.id }),
+    },
+  };
+  return withSubscription(body, subscription);
+};
+
 const buy: CallHandler = ({ request, state, account }) => {
   if (account === undefined) return { error: authorizationRequired };
   const price = request['price'] as number;
@@ -177,6 +246,7 @@ const buy: CallHandler = ({ request, state, account }) => {
   state.setBalance(account.loginid, after);
   const now = Math.floor(Date.now() / 1000);
   nextContractId += 1;
+  boughtContracts.set(nextContractId, { loginid: account.loginid, price, bought: now });
   return {
     body: {
       buy: {
@@ -207,4 +277,7 @@ export const callHandlers: Readonly<Record<string, CallHandler>> = {
   forget,
   api_token: apiToken,
   buy,
+  ticks: ticksHandler,
+  sell,
+  proposal_open_contract: proposalOpenContract,
 };

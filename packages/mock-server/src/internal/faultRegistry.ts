@@ -101,6 +101,16 @@ export class FaultRegistry {
     return entry.fault;
   }
 
+  /** Whether a `stallStream` fault holds back the updates of `call` on `connectionId` (not consumed). */
+  stalls(connectionId: string, call: string): boolean {
+    return this.entries.some(
+      ({ fault, connectionId: scope }) =>
+        fault.type === 'stallStream' &&
+        fault.call === call &&
+        (scope === undefined || scope === connectionId),
+    );
+  }
+
   private use(entry: FaultEntry): void {
     entry.remaining -= 1;
     if (entry.remaining <= 0)

@@ -14,6 +14,7 @@ import type { NewApiEndpoint } from './newApiCalls.js';
 import type { ReceivedLog } from './receivedLog.js';
 import { RateLimiter } from './rateLimiter.js';
 import { findValidationError, prepareRequest, readRequestFrame } from './requestFrame.js';
+import { buildTick } from './tickStreams.js';
 import { Session, type DerivWireError } from './session.js';
 
 /** What every connection shares with its server. */
@@ -217,8 +218,25 @@ export class MockConnection {
       this.socket.send(`{"msg_type":"${call ?? 'error'}","echo_req":{`);
   }
 
+  /** Pushes one tick to each of this connection's `ticks` subscriptions (unless stalled). */
+  pushTicks(beat: number): void {
+    if (this.context.faults.size > 0 && this.context.faults.stalls(this.id, 'ticks')) return;
+    for (const subscription of this.session.subscriptions.values()) {
+      if (subscription.call !== 'ticks' || subscription.loginid === undefined) continue;
+      const message: Record<string, unknown> = {
+        echo_req: subscription.echoRequest,
+        msg_type: 'tick',
+        subscription: { id: subscription.id },
+        tick: buildTick(subscription.loginid, beat, subscription.id),
+      };
+      if (subscription.reqId !== undefined) message['req_id'] = subscription.reqId;
+      this.send(message);
+    }
+  }
+
   /** Pushes a balance stream update to this connection's subscriptions on `loginid`. */
   notifyBalance(loginid: string, balance: number, currency: string): void {
+    if (this.context.faults.size > 0 && this.context.faults.stalls(this.id, 'balance')) return;
     for (const subscription of this.session.subscriptions.values()) {
       if (subscription.call !== 'balance' || subscription.loginid !== loginid) continue;
       // A New API socket names its account by `account_id`, not the legacy login id.

@@ -23,6 +23,18 @@ export const authorizationRequired: DerivWireError = {
   message: 'Please log in.',
 };
 
+/**
+ * Deriv's limit of live subscriptions per connection, and the error past it. The code is the
+ * mock's choice: the reference does not name the one Deriv sends.
+ */
+export const subscriptionLimit = {
+  max: 100,
+  error: {
+    code: 'SubscriptionLimitExceeded',
+    message: 'You have reached the limit of 100 subscriptions on this connection.',
+  } satisfies DerivWireError,
+} as const;
+
 /** What one connection's session holds: authorized accounts, the active one, its streams. */
 export class Session {
   /** Accounts authorized on this connection by login id (the `authorize` token plus `tokens`). */

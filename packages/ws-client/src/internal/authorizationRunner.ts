@@ -35,6 +35,8 @@ export interface AuthorizationHost {
   closeGate(): void;
   openGate(socket: SocketConnection): void;
   dropSocket(error: DerivConnectionError): void;
+  /** A new authorization (or none) is installed: streams bound to the old account end. */
+  identityChanged(): void;
   sendNow(
     request: DerivRequest,
     options: SendOptions | undefined,
@@ -83,6 +85,7 @@ export class AuthorizationRunner {
    */
   set(step: AuthorizationStep | undefined): Promise<unknown> {
     const host = this.#host;
+    host.identityChanged();
     const previous = this.#record;
     if (previous)
       this.#settle(

@@ -1,6 +1,7 @@
 import type { DerivClientEvent } from '../options.js';
 import { decodeReply, type Scrubber } from './decodeReply.js';
 import type { RequestManager } from './requestManager.js';
+import type { StreamHub } from './streams/streamHub.js';
 
 type DropReason = Extract<DerivClientEvent, { type: 'ignored_message' }>['reason'];
 
@@ -8,6 +9,8 @@ type DropReason = Extract<DerivClientEvent, { type: 'ignored_message' }>['reason
 export interface ReplyRouterHost {
   readonly requests: RequestManager;
   readonly secrets: Scrubber;
+  /** The client's streams, once one was opened. */
+  readonly streamHub: StreamHub | undefined;
   /** Counts a frame nobody waits for (`droppedMessages`) and reports it (`ignored_message`). */
   dropped(reason: DropReason): void;
   /** Closes the client for good with `error` (a fatal server error). */
@@ -30,6 +33,15 @@ export function routeReply(host: ReplyRouterHost, text: string): void {
     void host.terminate(decoded.error);
     return;
   }
+  // Stream updates go to their stream; a subscription's first reply also settles its request.
+  const streams = host.streamHub;
+  if (
+    streams &&
+    (decoded.kind === 'reply'
+      ? streams.take(decoded.reqId, decoded.reply)
+      : streams.fail(decoded.reqId, decoded.error))
+  )
+    return;
   const handled =
     decoded.kind === 'error'
       ? host.requests.settleById(decoded.reqId, decoded.error)

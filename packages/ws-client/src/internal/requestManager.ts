@@ -179,6 +179,11 @@ export class RequestManager {
     if (this.#queue) for (const entry of [...this.#queue]) this.settle(entry, error(entry));
   }
 
+  /** The `req_id` the next registered request gets. */
+  get nextReqId(): number {
+    return this.#nextReqId;
+  }
+
   /** Requests written and not yet answered. */
   get inflightCount(): number {
     return this.#inflight.size;

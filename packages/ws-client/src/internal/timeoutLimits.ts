@@ -11,7 +11,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
  * @param name - the option's name, for the message.
  * @param value - the value given.
  * @returns the duration to use.
- * @throws {DerivConnectionError} `invalid_duration` for a value that is not a positive number.
+ * @throws {DerivConnectionError} `invalid_setting` for a value that is not a positive number.
  */
 export function checkTimeout(name: string, value: unknown): number {
   const checked = timeoutOrError(name, value);
@@ -23,7 +23,7 @@ export function checkTimeout(name: string, value: unknown): number {
 export function timeoutOrError(name: string, value: unknown): number | DerivConnectionError {
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0)
     return new DerivConnectionError(
-      'invalid_duration',
+      'invalid_setting',
       `\`${name}\` must be a positive number of milliseconds (got ${describe(value)}).`,
       { details: { option: name } },
     );

@@ -27,6 +27,7 @@ import { RequestManager } from './requestManager.js';
 import { SecretRegistry } from './secretRegistry.js';
 import type { SocketConnection, SocketEnd } from './socketConnection.js';
 import { openNextSocket, type SocketOpenerHost } from './socketOpener.js';
+import { StreamHub, type StreamHubHost } from './streams/streamHub.js';
 import { createCountedTimers, type CountedTimers } from './timers.js';
 
 /**
@@ -44,7 +45,8 @@ export class Transport
     ReplyRouterHost,
     KeepAliveHost,
     ReconnectHost,
-    AuthorizationHost
+    AuthorizationHost,
+    StreamHubHost
 {
   readonly options: ResolvedClientOptions;
   readonly timers: CountedTimers;
@@ -59,6 +61,8 @@ export class Transport
   #reconnect: ReconnectManager | undefined;
   // Created on first use: a client that never authorizes needs none.
   #authorization: AuthorizationRunner | undefined;
+  // Created by the first stream.
+  #streams: StreamHub | undefined;
   #socket: SocketConnection | undefined;
   #lastSocket: SocketConnection | undefined;
   #ready = false;
@@ -91,6 +95,20 @@ export class Transport
   /** The {@link AuthorizationRunner}, created on first use. */
   get authorization(): AuthorizationRunner {
     return (this.#authorization ??= new AuthorizationRunner(this));
+  }
+
+  /** The {@link StreamHub}, created by the first stream. */
+  get streams(): StreamHub {
+    return (this.#streams ??= new StreamHub(this));
+  }
+  get streamHub(): StreamHub | undefined {
+    return this.#streams;
+  }
+  get nextReqId(): number {
+    return this.requests.nextReqId;
+  }
+  identityChanged(): void {
+    this.#streams?.identityChanged();
   }
 
   get socket(): SocketConnection | undefined {
@@ -139,6 +157,8 @@ export class Transport
       subscribers: this.#store.listenerCount,
       listenerErrors: this.#listenerErrors,
       droppedMessages: this.#droppedMessages,
+      streams: this.#streams?.size ?? 0,
+      streamConsumers: this.#streams?.consumers ?? 0,
     };
   }
 
@@ -212,6 +232,8 @@ export class Transport
     this.setSnapshot({ status: 'open', attempt: 0, lastError: undefined });
     this.#reconnect?.ready(() => this.#socket === socket && this.#ready);
     this.emit({ type: 'ready' });
+    // Streams lost with the last socket come back first, in the order they were opened.
+    this.#streams?.ready();
     for (const entry of this.requests.drainQueue()) writeRequest(this, entry, socket);
   }
 
@@ -243,6 +265,7 @@ export class Transport
     this.#detachSocket();
     this.#reconnect?.socketEnded();
     this.emit({ type: 'close', code: end.code, byClient: end.byClient });
+    this.#streams?.lost();
     rejectInflightOnLoss(this.requests, end);
     if (this.#terminal || end.byClient) return;
     this.#afterLoss(end.error);
@@ -270,6 +293,7 @@ export class Transport
     }
     this.#detachSocket();
     this.emit({ type: 'close', code: 1000, byClient: true });
+    this.#streams?.lost();
     const error = rejectInflightOnReplace(this.requests);
     void socket.close(1000, 'replaced', error, true);
     this.reopen();
@@ -313,6 +337,7 @@ export class Transport
     if (error) this.emit({ type: 'error', error });
     this.setSnapshot({ status: 'closed', lastError: error });
     this.#authorization?.abandon(reason);
+    this.#streams?.terminate(reason);
     this.requests.rejectQueued(() => reason);
     this.requests.rejectInflight(() => reason);
     const socket = this.#socket;

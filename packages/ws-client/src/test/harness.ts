@@ -135,6 +135,8 @@ export const NOTHING_LEFT = {
   timers: 0,
   socketListeners: 0,
   abortListeners: 0,
+  streams: 0,
+  streamConsumers: 0,
 };
 
 /** Settles `promise` and returns its rejection (recorded), failing when it resolves. */

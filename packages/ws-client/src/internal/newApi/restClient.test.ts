@@ -158,6 +158,6 @@ describe('the New API REST client', () => {
     for (const timeoutMs of [Number.NaN, 0, -1])
       expect(() =>
         createRestClient({ tokens: createTokenSource({ accessToken: ACCESS_TOKEN }), timeoutMs }),
-      ).toThrow(expect.objectContaining({ code: 'invalid_duration' }));
+      ).toThrow(expect.objectContaining({ code: 'invalid_setting' }));
   });
 });
