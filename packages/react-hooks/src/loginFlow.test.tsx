@@ -236,6 +236,8 @@ describe('the login flow in React against the mock server', () => {
       subscribers: 0,
       listenerErrors: 0,
       droppedMessages: 0,
+      streams: 0,
+      streamConsumers: 0,
     });
     // And no timer at all is left in the process. Counted process-wide, so short one-shot timers
     // already set elsewhere (vitest's own 100 ms report batching) get time to fire; a keep-alive
