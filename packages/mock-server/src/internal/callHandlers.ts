@@ -3,32 +3,18 @@
  * schema validation and the auth and scope checks, and returns the reply body or a Deriv error.
  */
 import { CALL_REQUIREMENTS } from '@deriv-auth/core';
+import type { CallContext, CallOutcome } from './callTypes.js';
 import type { MockState, TokenRecord } from './mockState.js';
 import { ticksHandler } from './tickStreams.js';
 import {
   subscriptionLimit,
   authorizationRequired,
   type DerivWireError,
-  type Session,
   type Subscription,
 } from './session.js';
 import { buildAuthorizeResponse, buildSettings, buildWebsiteStatus } from './responseBuilders.js';
 
-/** What a handler has to work with. */
-export interface CallContext {
-  readonly request: Readonly<Record<string, unknown>>;
-  readonly echoRequest: Record<string, unknown>;
-  readonly state: MockState;
-  readonly session: Session;
-  readonly appId: number;
-  /** The account the call acts on (auth-required calls only). */
-  readonly account: TokenRecord | undefined;
-}
-
-/** A handler's result: the body fields of the reply (beside echo_req/msg_type/req_id), or an error. */
-export type CallOutcome =
-  | { readonly body: Record<string, unknown>; readonly subscription?: Subscription }
-  | { readonly error: DerivWireError };
+export type { CallContext, CallOutcome } from './callTypes.js';
 
 type CallHandler = (context: CallContext) => CallOutcome;
 

@@ -3,7 +3,7 @@
  * server's tick rate (`ticks.intervalMs`). Prices walk deterministically around a spot, enough for a
  * client to render and for tests to count updates; not a market.
  */
-import type { CallContext, CallOutcome } from './callHandlers.js';
+import type { CallContext, CallOutcome } from './callTypes.js';
 import { subscriptionLimit, type Subscription } from './session.js';
 
 /** The symbols `ticks` serves, with their spot and pip size. */
