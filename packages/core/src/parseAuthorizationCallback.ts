@@ -1,8 +1,5 @@
-import {
-  OAuthRedirectError,
-  type OAuthRedirectErrorCode,
-  type OAuthRedirectErrorOptions,
-} from './oAuthRedirectError.js';
+import { OAuthRedirectError } from './oAuthRedirectError.js';
+import { decodeOrRefuse, refuse } from './internal/refuseRedirect.js';
 import { skipStateCheck } from './skipStateCheck.js';
 
 /** What {@link parseAuthorizationCallback} accepts: a URL string, a bare query string, `URL` or `URLSearchParams`. */
@@ -42,35 +39,11 @@ const NOT_VISIBLE = /[^ -~]/g;
 // A URL with a scheme (`https:`) or a path (`/callback`): only what follows `?` or `#` is read.
 const URL_OR_PATH = /^(?:[A-Za-z][A-Za-z\d+.-]*:|\/)/;
 
-// One message shape for every refusal: the code, what was expected and where. `parameter` is a
-// name the parser knows, never a value: no code in any message.
-function fail(
-  code: OAuthRedirectErrorCode,
-  expected: string,
-  parameter?: string,
-  options: OAuthRedirectErrorOptions = parameter ? { details: { parameter } } : {},
-): never {
-  throw new OAuthRedirectError(
-    code,
-    `${code}: expected ${expected}${parameter ? ' in ' + parameter : ''}`,
-    options,
-  );
-}
-
-function decode(text: string, parameter?: string): string {
-  if (!/[%+]/.test(text)) return text;
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return fail('malformed_encoding', 'percent-encoding', parameter);
-  }
-}
-
 // The query and fragment of the input, never its path: `https://app/cb/code=x` carries no code.
 function parametersOf(input: unknown): string {
   if (input instanceof URL) return input.search + input.hash;
   if (input instanceof URLSearchParams) return input.toString();
-  if (typeof input !== 'string') return fail('invalid_input', 'a string, URL or URLSearchParams');
+  if (typeof input !== 'string') return refuse('invalid_input', 'a string, URL or URLSearchParams');
   const start = input.search(/[?#]/);
   if (start >= 0) return input.slice(start);
   return URL_OR_PATH.test(input) ? '' : input;
@@ -111,27 +84,28 @@ export function parseAuthorizationCallback(
     (options as Partial<ParseAuthorizationCallbackOptions> | undefined) ?? {};
   const text = parametersOf(input);
   if (expectedState !== skipStateCheck && (typeof expectedState !== 'string' || !expectedState))
-    fail('invalid_expected_state', 'options.expectedState: the state sent, or skipStateCheck');
+    refuse('invalid_expected_state', 'options.expectedState: the state sent, or skipStateCheck');
   // Capped before any parsing, so an attacker-sized URL costs nothing.
-  if (!(text.length <= maxLength)) fail('input_too_long', 'at most maxLength characters');
+  if (!(text.length <= maxLength)) refuse('input_too_long', 'at most maxLength characters');
 
   const parameters = new Map<string, string>();
   for (const part of text.split(/[?#&]/)) {
     const equals = part.indexOf('=');
-    const key = decode(equals < 0 ? part : part.slice(0, equals)).trim();
+    const key = decodeOrRefuse(equals < 0 ? part : part.slice(0, equals)).trim();
     // RFC 6749 §3.1: a parameter without a value is omitted; none may appear twice.
-    const value = KNOWN_KEY.test(key) && equals >= 0 ? decode(part.slice(equals + 1), key) : '';
+    const value =
+      KNOWN_KEY.test(key) && equals >= 0 ? decodeOrRefuse(part.slice(equals + 1), key) : '';
     if (!value) continue;
-    if (parameters.has(key)) fail('duplicate_parameter', 'each parameter once', key);
+    if (parameters.has(key)) refuse('duplicate_parameter', 'each parameter once', key);
     parameters.set(key, value);
   }
 
   const state = parameters.get('state');
   if (state !== undefined && !VISIBLE.test(state))
-    fail('invalid_parameter', 'visible ASCII', 'state');
+    refuse('invalid_parameter', 'visible ASCII', 'state');
   if (expectedState !== skipStateCheck) {
-    if (state === undefined) fail('state_missing', 'the state sent', 'state');
-    if (state !== expectedState) fail('state_mismatch', 'the state sent', 'state');
+    if (state === undefined) refuse('state_missing', 'the state sent', 'state');
+    if (state !== expectedState) refuse('state_mismatch', 'the state sent', 'state');
   }
   const providerError = parameters.get('error');
   if (providerError) {
@@ -142,14 +116,14 @@ export function parseAuthorizationCallback(
       providerError: clean(providerError),
       ...(description && { providerErrorDescription: clean(description) }),
     };
-    fail('provider_error', 'no error from the authorization server (see details)', undefined, {
+    refuse('provider_error', 'no error from the authorization server (see details)', undefined, {
       details: untrusted,
       ...untrusted,
     });
   }
   const code = parameters.get('code');
-  if (!code) fail('missing_code', 'an authorization code', 'code');
-  if (!VISIBLE.test(code)) fail('invalid_parameter', 'visible ASCII', 'code');
+  if (!code) refuse('missing_code', 'an authorization code', 'code');
+  if (!VISIBLE.test(code)) refuse('invalid_parameter', 'visible ASCII', 'code');
   return { code, ...(state && { state }) };
 }
 

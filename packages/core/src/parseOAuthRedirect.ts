@@ -1,16 +1,8 @@
-import {
-  OAuthRedirectError,
-  type OAuthRedirectErrorCode,
-  type OAuthRedirectErrorOptions,
-} from './oAuthRedirectError.js';
+import { OAuthRedirectError } from './oAuthRedirectError.js';
+import { decodeOrRefuse, refuse } from './internal/refuseRedirect.js';
 import { skipStateCheck } from './skipStateCheck.js';
 import { LOGIN_ID_PATTERN, TOKEN_PATTERN } from './tokenPattern.js';
-import {
-  KNOWN_KEY,
-  decodeComponent,
-  keyOf,
-  parametersStart,
-} from './internal/redirectParameters.js';
+import { KNOWN_KEY, keyOf, parametersStart } from './internal/redirectParameters.js';
 
 /**
  * One Deriv account handed back by the OAuth redirect.
@@ -66,25 +58,6 @@ const NOT_VISIBLE = /[^ -~]/g;
 // unbroken run, a `key=value` pair) is hidden, since an attacker writes that text.
 const CREDENTIAL_LIKE = /\b[a-z]\d-[\w-]+|[\w-]{20,}|[^\s&=]+=[^\s&]*/gi;
 
-// One message shape for every refusal: the code, what was expected and where. `parameter` is
-// always a name the parser knows (`token2`), never a value: no token in messages.
-function fail(
-  code: OAuthRedirectErrorCode,
-  expected: string,
-  parameter?: string,
-  options: OAuthRedirectErrorOptions = parameter ? { details: { parameter } } : {},
-): never {
-  throw new OAuthRedirectError(
-    code,
-    `${code}: expected ${expected}${parameter ? ' in ' + parameter : ''}`,
-    options,
-  );
-}
-
-function decode(text: string, parameter?: string): string {
-  return decodeComponent(text) ?? fail('malformed_encoding', 'percent-encoding', parameter);
-}
-
 /**
  * Reads the accounts Deriv's OAuth page appends to the app's redirect URL.
  *
@@ -122,16 +95,16 @@ export function parseOAuthRedirect(
     ({} as Partial<ParseOAuthRedirectOptions>);
   const checkState = expectedState !== skipStateCheck;
   if (checkState && !(typeof expectedState === 'string' && expectedState))
-    fail('invalid_expected_state', 'the state sent, or skipStateCheck', 'expectedState');
+    refuse('invalid_expected_state', 'the state sent, or skipStateCheck', 'expectedState');
   const candidate: unknown = input;
   const text =
     typeof candidate === 'string' ||
     candidate instanceof URL ||
     candidate instanceof URLSearchParams
       ? String(candidate)
-      : fail('invalid_input', 'a string, URL or URLSearchParams');
+      : refuse('invalid_input', 'a string, URL or URLSearchParams');
   // Capped before any parsing, so an attacker-sized URL costs nothing.
-  if (!(text.length <= maxLength)) fail('input_too_long', 'at most maxLength characters');
+  if (!(text.length <= maxLength)) refuse('input_too_long', 'at most maxLength characters');
 
   // Query and fragment are read alike: `?`, `#` and `&` all end a parameter, so a hash router's
   // `#/callback?acct1=...` works, and a name in both query and fragment is a repeat.
@@ -143,29 +116,30 @@ export function parseOAuthRedirect(
     const equals = part.indexOf('=');
     // Keys are decoded and trimmed before comparison: `token1`, ` token1` (Deriv's docs example)
     // and `tok%65n1` are one parameter.
-    const key = keyOf(part) ?? fail('malformed_encoding', 'percent-encoding');
+    const key = keyOf(part) ?? refuse('malformed_encoding', 'percent-encoding');
     const match = KNOWN_KEY.exec(key);
     // RFC 6749 §3.1: a parameter without a value is omitted; none may appear twice.
-    const value = match && equals >= 0 ? decode(part.slice(equals + 1), key).trim() : '';
+    const value = match && equals >= 0 ? decodeOrRefuse(part.slice(equals + 1), key).trim() : '';
     if (!value) continue;
-    if (parameters.has(key)) fail('duplicate_parameter', 'each parameter once', key);
+    if (parameters.has(key)) refuse('duplicate_parameter', 'each parameter once', key);
     parameters.set(key, value);
     const index = match?.[1];
     if (!index) continue;
-    if (index[0] === '0') fail('invalid_index', 'an index from 1, no leading zero', key);
+    if (index[0] === '0') refuse('invalid_index', 'an index from 1, no leading zero', key);
     indexes.add(index);
-    if (indexes.size > MAX_ACCOUNTS) fail('too_many_accounts', `at most ${MAX_ACCOUNTS} accounts`);
+    if (indexes.size > MAX_ACCOUNTS)
+      refuse('too_many_accounts', `at most ${MAX_ACCOUNTS} accounts`);
   }
 
   // `state` and `route` must be visible ASCII; `error` is cleaned of anything else below.
   const visible = (key: string) => {
     const value = parameters.get(key);
-    if (value?.match(NOT_VISIBLE)) fail('invalid_parameter', 'visible ASCII', key);
+    if (value?.match(NOT_VISIBLE)) refuse('invalid_parameter', 'visible ASCII', key);
     return value;
   };
   const state = visible('state');
-  if (checkState && !state) fail('state_missing', 'the state sent', 'state');
-  if (checkState && state !== expectedState) fail('state_mismatch', 'the state sent', 'state');
+  if (checkState && !state) refuse('state_missing', 'the state sent', 'state');
+  if (checkState && state !== expectedState) refuse('state_mismatch', 'the state sent', 'state');
   const providerError = parameters.get('error');
   if (providerError) {
     // Attacker text: control and bidi characters dropped, anything credential-like hidden (also
@@ -182,7 +156,7 @@ export function parseOAuthRedirect(
       providerError: error,
       ...(description && { providerErrorDescription: clean(description, 256) }),
     };
-    fail('provider_error', 'no error', 'error', {
+    refuse('provider_error', 'no error', 'error', {
       details: { parameter: 'error', ...untrusted },
       ...untrusted,
     });
@@ -194,15 +168,15 @@ export function parseOAuthRedirect(
     const account = parameters.get('acct' + index);
     const token = parameters.get('token' + index);
     const currency = parameters.get('cur' + index) ?? '';
-    if (!account) fail('missing_account', 'an account id', 'acct' + index);
-    if (!token) fail('missing_token', 'a token', 'token' + index);
-    if (!LOGIN_ID_PATTERN.test(account)) fail('invalid_account', 'a login id', 'acct' + index);
-    if (!TOKEN_PATTERN.test(token)) fail('invalid_token', TOKEN_PATTERN.source, 'token' + index);
+    if (!account) refuse('missing_account', 'an account id', 'acct' + index);
+    if (!token) refuse('missing_token', 'a token', 'token' + index);
+    if (!LOGIN_ID_PATTERN.test(account)) refuse('invalid_account', 'a login id', 'acct' + index);
+    if (!TOKEN_PATTERN.test(token)) refuse('invalid_token', TOKEN_PATTERN.source, 'token' + index);
     if (currency && !CURRENCY.test(currency))
-      fail('invalid_currency', 'a currency code', 'cur' + index);
+      refuse('invalid_currency', 'a currency code', 'cur' + index);
     accounts.push({ account, token, currency });
   }
-  if (!accounts.length) fail('no_accounts', 'an account');
+  if (!accounts.length) refuse('no_accounts', 'an account');
   return { accounts, ...(state && { state }), ...(route && { route }) };
 }
 
