@@ -3,16 +3,16 @@ import type { AuthorizeResult } from './authorizeResult.js';
 import { createTokenAuthorizer } from './authorizer.js';
 import { createDerivClient, transportOf, type DerivClient } from './createDerivClient.js';
 import { DerivSessionError } from './derivSessionError.js';
-import { AccountBook, sameAccount, unknownAccountError } from './internal/session/accountBook.js';
+import { AccountBook } from './internal/session/accountBook.js';
 import { authorizeAccount } from './internal/session/authorizeAccount.js';
-import { logoutAccounts } from './internal/session/logoutAccounts.js';
+import { logoutAccounts, logoutLocally } from './internal/session/logoutAccounts.js';
 import { createScopedSend } from './internal/session/scopedSend.js';
 import { createNewApiBackend, type NewApiBackend } from './internal/newApi/newApiBackend.js';
 import { createOtpAuthorizer } from './otpAuthorizer.js';
 import { SessionState, type SessionContext } from './internal/session/sessionState.js';
 import type { StreamSend } from './internal/streams/streamHub.js';
 import type { CreateDerivClientOptions } from './options.js';
-import type { CreateDerivSessionOptions, DerivSession, LogoutResult } from './sessionTypes.js';
+import type { CreateDerivSessionOptions, DerivSession } from './sessionTypes.js';
 import { createMemoryStorage } from './tokenStorage.js';
 
 /**
@@ -141,33 +141,4 @@ async function loadNewApiAccounts(context: SessionContext, newApi: NewApiBackend
     if (isDerivAuthError(error)) context.state.update({ status: 'error', error });
     throw error;
   }
-}
-
-/**
- * New API logout, local as Deriv documents it (no revocation endpoint): the account (or every
- * account) is forgotten; for all, the socket closes and the tokens are cleared. The tokens are
- * not revoked on the server (they expire), hence `revoked: false`.
- */
-async function logoutLocally(
-  context: SessionContext,
-  newApi: NewApiBackend,
-  loginid: string | undefined,
-): Promise<LogoutResult> {
-  const { book, state, transport } = context;
-  const target = loginid === undefined ? undefined : book.find(loginid);
-  if (loginid !== undefined && !target) throw unknownAccountError(loginid);
-  if (target && book.accounts.length > 1) {
-    book.remove(target);
-    const active = state.fields.activeAccount;
-    if (active !== undefined && sameAccount(active, target.account))
-      await authorizeAccount(context, book.accounts[0]?.account);
-    else state.publish();
-    return { revoked: false, unrevoked: [target.account] };
-  }
-  const { held } = book.forgetAll();
-  state.signOut();
-  newApi.clear();
-  await transport.authorization.set(undefined);
-  transport.closeSocket();
-  return { revoked: false, unrevoked: held.map((account) => account.account) };
 }

@@ -4,6 +4,7 @@ import type { DerivClient } from '../../createDerivClient.js';
 import type { LogoutResult } from '../../sessionTypes.js';
 import { sameAccount, unknownAccountError } from './accountBook.js';
 import { authorizeAccount } from './authorizeAccount.js';
+import type { NewApiBackend } from '../newApi/newApiBackend.js';
 import type { SessionContext } from './sessionState.js';
 
 /** How long a `logout` may take (re-authorization included) before it counts as not revoked. */
@@ -30,6 +31,17 @@ async function sendLogout(client: DerivClient, loginid?: string): Promise<Revoca
 }
 
 /**
+ * After one account of several is forgotten: authorize the next one when it was the active one,
+ * else publish the shorter account list.
+ */
+async function moveOnFrom(context: SessionContext, removed: string): Promise<void> {
+  const active = context.state.fields.activeAccount;
+  if (active !== undefined && sameAccount(active, removed))
+    await authorizeAccount(context, context.book.accounts[0]?.account);
+  else context.state.publish();
+}
+
+/**
  * Logs out one account (`loginid`) or all, forgetting their tokens, and revokes them on the server
  * (see `DerivSession.logout`). Never rejects for a connection failure: what could not be revoked
  * is in the result.
@@ -45,10 +57,7 @@ export async function logoutAccounts(
   if (target && book.accounts.length > 1) {
     book.remove(target);
     const outcome = book.tokensSent ? await sendLogout(client, target.account) : 'revoked';
-    const active = state.fields.activeAccount;
-    if (active !== undefined && sameAccount(active, target.account))
-      await authorizeAccount(context, book.accounts[0]?.account);
-    else state.publish();
+    await moveOnFrom(context, target.account);
     return outcome === 'revoked'
       ? { revoked: true, unrevoked: [] }
       : { revoked: false, unrevoked: [target.account] };
@@ -84,4 +93,30 @@ export async function logoutAccounts(
   return outcome === 'revoked'
     ? { revoked: true, unrevoked: [] }
     : { revoked: false, unrevoked: held.map((account) => account.account) };
+}
+
+/**
+ * New API logout, local as Deriv documents it (no revocation endpoint): the account (or every
+ * account) is forgotten; for all, the socket closes and the tokens are cleared. The tokens are
+ * not revoked on the server (they expire), hence `revoked: false`.
+ */
+export async function logoutLocally(
+  context: SessionContext,
+  newApi: NewApiBackend,
+  loginid: string | undefined,
+): Promise<LogoutResult> {
+  const { book, state, transport } = context;
+  const target = loginid === undefined ? undefined : book.find(loginid);
+  if (loginid !== undefined && !target) throw unknownAccountError(loginid);
+  if (target && book.accounts.length > 1) {
+    book.remove(target);
+    await moveOnFrom(context, target.account);
+    return { revoked: false, unrevoked: [target.account] };
+  }
+  const { held } = book.forgetAll();
+  state.signOut();
+  newApi.clear();
+  await transport.authorization.set(undefined);
+  transport.closeSocket();
+  return { revoked: false, unrevoked: held.map((account) => account.account) };
 }
