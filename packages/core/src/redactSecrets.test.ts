@@ -244,3 +244,14 @@ describe('redactSecrets: key rules alone (a secret not shaped like a Deriv token
     expect(redactSecrets(text)).not.toContain(OPAQUE);
   });
 });
+
+describe('redactSecrets: the New API secrets by shape', () => {
+  it.each([
+    'callback https://app.example/cb?code=ory_ac_Secret123abc&state=x failed',
+    'provider said: the code ory_ac_Secret123abc expired',
+    JSON.stringify({ code: 'ory_ac_Secret123abc' }),
+    'refresh with ory_rt_Secret123abc refused; access ory_at_Secret123abc expired',
+  ])('hides every ory_ secret in %s', (text) => {
+    expect(redactSecrets(text)).not.toMatch(/Secret123abc/);
+  });
+});

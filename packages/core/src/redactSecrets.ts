@@ -1,4 +1,5 @@
 import { SENSITIVE_FIELD_NAMES } from './generated/sensitiveFields.js';
+import { decodeComponent } from './internal/redirectParameters.js';
 
 /** What {@link redactSecrets} puts in place of a secret, the same text the Deriv server uses in `echo_req`. */
 export const REDACTED = '<not shown>';
@@ -31,12 +32,7 @@ let sensitiveNames: Set<string> | undefined;
 
 /** Decodes a key as the redirect parser does (`+` is a space, `%XX`), never throwing. */
 function decodeKey(key: string): string {
-  const spaced = key.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced;
-  }
+  return decodeComponent(key) ?? key.replace(/\+/g, ' ');
 }
 
 function isSecretKey(key: string): boolean {
@@ -50,8 +46,10 @@ function isSecretKey(key: string): boolean {
 const PARAMETER_IN_TEXT = /(^|[?&#;,\s"'(])([\w%+.-]{1,100})=([^&#\s"'\\]*)/g;
 // `Authorization: Bearer <token>` and the like.
 const BEARER = /\b(Bearer\s+)[\w.~+/-]+=*/gi;
-// Deriv's OAuth tokens (`a1-` followed by the secret) wherever they turn up in text.
-const DERIV_TOKEN_SHAPE = /\b[a-z]\d-[\w-]{8,}/g;
+// Deriv's tokens wherever they turn up in text: legacy OAuth tokens (`a1-` followed by the
+// secret) and the New API's authorization codes, access and refresh tokens (`ory_ac_`, `ory_at_`,
+// `ory_rt_`), which a `code=` parameter or a provider message may carry.
+const DERIV_TOKEN_SHAPE = /\b[a-z]\d-[\w-]{8,}|\bory_(?:ac|at|rt)_[\w.~+/-]+/g;
 // A member of raw JSON text, also escaped inside another JSON string (`\"token\":`): group 1 is
 // the escaping backslashes, group 2 the key. Bounded quantifiers keep the scan linear.
 const JSON_KEY = /(\\{0,8})"([^"\\]{1,100})\1"(\s{0,16}:\s{0,16})/g;
