@@ -21,7 +21,8 @@ const budgets = [
     // the required state check, path skipping, and cleaning the provider's text (1,339 -> 1,600 B).
     // Budget = today + ~2%.
     target: 1024,
-    limit: 1632,
+    // The shared provider-text cleaning (refuseRedirect.ts) costs ~45 B here.
+    limit: 1664,
   },
   {
     name: 'login helpers (buildOAuthUrl, createOAuthState, validateReturnPath, parse)',
@@ -30,7 +31,7 @@ const budgets = [
     // Legacy apps pay nothing for the New API.
     forbidden: /node_modules\/.*oauth4webapi/,
     target: 2048,
-    limit: 2368,
+    limit: 2400,
   },
   {
     name: 'New API callback parser (parseAuthorizationCallback, safeParse, skipStateCheck)',
@@ -39,7 +40,8 @@ const budgets = [
     // The legacy parser's checks minus the account rules, plus the state rules: ~1.13 KB.
     // Budget = today + ~2%.
     target: 1160,
-    limit: 1160,
+    // +120 B: provider text is now cleaned of credentials and the code it quotes (review finding).
+    limit: 1296,
   },
   {
     name: 'New API login helpers (PKCE, buildAuthorizationUrl, parseAuthorizationCallback)',
@@ -50,7 +52,7 @@ const budgets = [
     // exchanges the code also loads oauth4webapi's token functions (~6 KB), and next to them the
     // challenge adds ~70 B. Budget = today + ~2%.
     target: 3260,
-    limit: 3260,
+    limit: 3380,
   },
   {
     name: 'New API zod schemas (token, token error, REST error, accounts, OTP)',

@@ -256,12 +256,23 @@ describe('parseAuthorizationCallback: provider errors', () => {
   it('strips control and bidi characters and bounds provider text at 256 characters', () => {
     const error = errorOf(() =>
       parseAuthorizationCallback(
-        `?error=access%0A_denied&error_description=a%E2%80%AEb%00c${'d'.repeat(400)}&state=${STATE}`,
+        `?error=access%0A_denied&error_description=a%E2%80%AEb%00c${'+d'.repeat(200)}&state=${STATE}`,
         expected,
       ),
     );
     expect(error.details?.providerError).toBe('access_denied');
-    expect(error.details?.providerErrorDescription).toBe(`abc${'d'.repeat(253)}`);
+    expect(error.details?.providerErrorDescription).toBe(`abc${' d'.repeat(200)}`.slice(0, 256));
+  });
+
+  it('hides the code and credential-shaped text the provider quotes (attacker text)', () => {
+    const error = errorOf(() =>
+      parseAuthorizationCallback(
+        `?code=ory_ac_quotedSecret1&error=x&error_description=bad+code+ory_ac_quotedSecret1+k%3Dv&state=${STATE}`,
+        expected,
+      ),
+    );
+    expect(JSON.stringify(error.details)).not.toContain('quotedSecret1');
+    expect(error.details?.providerErrorDescription).toBe('bad code <not shown> <not shown>');
   });
 
   it('omits the description when none was sent', () => {

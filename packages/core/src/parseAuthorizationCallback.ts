@@ -1,5 +1,5 @@
 import { OAuthRedirectError } from './oAuthRedirectError.js';
-import { decodeOrRefuse, refuse } from './internal/refuseRedirect.js';
+import { decodeOrRefuse, refuse, refuseProviderError } from './internal/refuseRedirect.js';
 import { skipStateCheck } from './skipStateCheck.js';
 
 /** What {@link parseAuthorizationCallback} accepts: a URL string, a bare query string, `URL` or `URLSearchParams`. */
@@ -35,7 +35,6 @@ export const DEFAULT_MAX_CALLBACK_LENGTH = 8_192;
 const KNOWN_KEY = /^(?:code|state|error|error_description)$/;
 // RFC 6749 Appendix A.11 and A.5: `code` and `state` are 1*VSCHAR (%x20-7E).
 const VISIBLE = /^[ -~]*$/;
-const NOT_VISIBLE = /[^ -~]/g;
 // A URL with a scheme (`https:`) or a path (`/callback`): only what follows `?` or `#` is read.
 const URL_OR_PATH = /^(?:[A-Za-z][A-Za-z\d+.-]*:|\/)/;
 
@@ -109,17 +108,13 @@ export function parseAuthorizationCallback(
   }
   const providerError = parameters.get('error');
   if (providerError) {
-    // Control and bidi characters are dropped and the length bounded: the text is safe to show.
-    const clean = (value: string) => value.replace(NOT_VISIBLE, '').slice(0, 256);
-    const description = parameters.get('error_description');
-    const untrusted = {
-      providerError: clean(providerError),
-      ...(description && { providerErrorDescription: clean(description) }),
-    };
-    refuse('provider_error', 'no error from the authorization server (see details)', undefined, {
-      details: untrusted,
-      ...untrusted,
-    });
+    const code = parameters.get('code');
+    refuseProviderError(
+      providerError,
+      parameters.get('error_description'),
+      code ? [code] : [],
+      'no error from the authorization server (see details)',
+    );
   }
   const code = parameters.get('code');
   if (!code) refuse('missing_code', 'an authorization code', 'code');
