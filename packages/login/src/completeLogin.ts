@@ -117,10 +117,10 @@ export function completeLogin(options: CompleteLoginOptions): Promise<CompleteLo
       setCallbackState(session, { status: 'none' });
       return Promise.resolve({ handled: false });
     }
-    const url = new URL(href);
-    // Only the query and the fragment are parameters; the path is never read.
-    const callback = `${url.search}${url.hash}`;
-    environment.history.replaceState(environment.history.state, '', stripOAuthCallback(url));
+    // The tokens leave the address bar first, before anything that could throw with the URL in
+    // hand (`new URL` keeps its input on the error). The parser reads only query and fragment.
+    const cleanHref = stripOAuthCallback(href);
+    environment.history.replaceState(environment.history.state, '', cleanHref);
     setCallbackState(session, { status: 'pending' });
     const record = consumeLoginRecord(environment, options.storageKey ?? DEFAULT_STORAGE_KEY);
     if (!record) {
@@ -129,12 +129,12 @@ export function completeLogin(options: CompleteLoginOptions): Promise<CompleteLo
     if (environment.now() >= record.expiresAt) {
       throw new DerivLoginError('login_expired', 'The login expired; start again.');
     }
-    const { accounts } = parseOAuthRedirect(callback, { expectedState: record.state });
+    const { accounts } = parseOAuthRedirect(href, { expectedState: record.state });
     const account = pickAccount(accounts, options.account ?? 'first');
     const returnTo =
       record.returnTo === undefined
         ? undefined
-        : validateReturnPath(record.returnTo, { origin: url.origin });
+        : validateReturnPath(record.returnTo, { origin: cleanHref });
     inner = authorizeAccounts(options, accounts, account, returnTo);
   } catch (error) {
     inner = Promise.reject(toAuthError(error));
