@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { spawnMockServer, type MockServerProcess } from '../scripts/spawnMockServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDerivClient } from './createDerivClient.js';
-import { NOTHING_LEFT, secrets, defined } from './test/harness.js';
+import { NOTHING_LEFT, defined, heapGrowthSteps, secrets } from './test/harness.js';
 
 let server: MockServerProcess;
 let token: string;
@@ -20,12 +20,6 @@ afterAll(async () => {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function heapAfterGc(): number {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().heapUsed;
-}
-
 const timersAlive = (): number =>
   process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
@@ -41,23 +35,16 @@ async function cycle(): Promise<Record<string, number>> {
 describe('1,000 connect/authorize/close cycles', () => {
   it('leave no growth of heap, timers or listeners', { timeout: 90_000 }, async () => {
     expect(gc, 'run with --expose-gc').toBeTypeOf('function');
-    for (let index = 0; index < 100; index += 1) await cycle(); // warm-up: JIT, pools
     const timersBefore = timersAlive();
-    const heap: number[] = [];
-    for (let index = 1; index <= 1_000; index += 1) {
+    const steps = await heapGrowthSteps(async () => {
       const left = await cycle();
       if (Object.values(left).some((count) => count !== 0)) expect(left).toEqual(NOTHING_LEFT);
-      if (index % 200 === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        heap.push(heapAfterGc());
-      }
-    }
-    console.info(`heap after 200/400/600/800/1000 cycles: ${heap.join(' / ')} B`);
+    });
+    console.info(`heap growth per 200 cycles: ${steps.join(' / ')} B`);
     // V8, Node's net layer and ws grow in steps and by ~100 B per cycle even with a bare ws client
     // (measured); a real leak (a socket, a request entry, a timer or a closure over a socket, each
     // well over 1 kB) climbs in every interval. 300 B per cycle adds 60 kB to each 200-cycle step,
     // so the smallest step must stay under that.
-    const steps = heap.slice(1).map((value, index) => value - defined(heap[index]));
     expect(Math.min(...steps)).toBeLessThan(60_000);
     expect(timersAlive()).toBeLessThanOrEqual(timersBefore);
   });

@@ -164,3 +164,30 @@ export function defined<T>(value: T | undefined | null): T {
   if (value === undefined || value === null) throw new Error('expected a value');
   return value;
 }
+
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * The heap-growth measurement of the leak tests: `run` is called `warmUp` times (JIT, pools), then
+ * `cycles` times; every `every` cycles the process settles (100 ms), is collected twice and its
+ * heap read. Returns the growth between consecutive reads. A leak grows every step; noise does
+ * not, so callers bound the smallest step. Needs `--expose-gc` (vitest.config.ts sets it).
+ */
+export async function heapGrowthSteps(
+  run: (index: number) => Promise<void>,
+  { warmUp = 100, cycles = 1_000, every = 200 } = {},
+): Promise<number[]> {
+  if (!collectGarbage) throw new Error('heapGrowthSteps needs node --expose-gc');
+  for (let index = 0; index < warmUp; index += 1) await run(index);
+  const heap: number[] = [];
+  for (let index = 1; index <= cycles; index += 1) {
+    await run(warmUp + index);
+    if (index % every === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      collectGarbage();
+      collectGarbage();
+      heap.push(process.memoryUsage().heapUsed);
+    }
+  }
+  return heap.slice(1).map((value, index) => value - defined(heap[index]));
+}
