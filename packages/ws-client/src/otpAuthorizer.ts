@@ -45,7 +45,13 @@ export function createOtpAuthorizer(options: OtpAuthorizerOptions): Authorizer {
     authorize: async ({ send, account }) => {
       const reply = await send({ balance: 1 });
       const balance = reply.balance;
-      if (!balance || typeof balance.loginid !== 'string')
+      // Server data: every field the snapshot shows is checked before it is used.
+      if (
+        !balance ||
+        typeof balance.loginid !== 'string' ||
+        typeof balance.balance !== 'number' ||
+        typeof balance.currency !== 'string'
+      )
         throw new DerivSessionError(
           'not_authorized',
           `The socket for ${account.account} did not say which account it acts as.`,

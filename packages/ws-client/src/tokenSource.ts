@@ -97,9 +97,18 @@ export function createTokenSource(options: TokenSourceOptions): AccessTokenSourc
     if (typeof reply.access_token !== 'string' || reply.access_token === '')
       throw loginRequired('The refresh returned no access token; sign in again.');
     accessToken = reply.access_token;
-    refreshToken = reply.refresh_token ?? current;
-    expiresAt = reply.expires_in === undefined ? undefined : now() + reply.expires_in * 1000;
-    options.onTokens?.(reply);
+    refreshToken = typeof reply.refresh_token === 'string' ? reply.refresh_token : current;
+    // Server data: a lifetime that is not a finite number is treated as unknown (refresh on 401).
+    const lifetime = reply.expires_in;
+    expiresAt =
+      typeof lifetime === 'number' && Number.isFinite(lifetime)
+        ? now() + lifetime * 1000
+        : undefined;
+    try {
+      options.onTokens?.(reply);
+    } catch {
+      // The app's callback failing (storage full, a bug) must not throw away a good refresh.
+    }
     return reply.access_token;
   };
 

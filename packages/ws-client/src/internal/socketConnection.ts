@@ -254,10 +254,11 @@ export class SocketConnection {
   /** The socket's `close` event. @internal */
   handleClose(event: WebSocketEventLike): void {
     const code = typeof event.code === 'number' ? event.code : 1006;
-    // The reason is server text (it may quote a token: `4001 "revoked a1-..."`): scrubbed, bounded.
+    // The reason is server text (it may quote a token: `4001 "revoked a1-..."`): scrubbed, then
+    // bounded (cut first, half a token would no longer match the scrubber).
     const reason =
       typeof event.reason === 'string' && event.reason !== ''
-        ? ` (${this.#owner.secrets.scrubText(event.reason.slice(0, 123))})`
+        ? ` (${this.#owner.secrets.scrubText(event.reason).slice(0, 123)})`
         : '';
     const errorCode = this.#opened ? 'connection_lost' : 'connect_failed';
     this.#end(

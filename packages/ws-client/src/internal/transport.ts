@@ -1,4 +1,4 @@
-import { SnapshotStore, type SnapshotSource } from '@deriv-auth/core';
+import { SnapshotStore, isDerivAuthError, type SnapshotSource } from '@deriv-auth/core';
 import { DerivConnectionError } from '../derivConnectionError.js';
 import type { DerivRequest, DerivResponse, SendOptions } from '../messageTypes.js';
 import type { DerivClientEvent, ResolvedClientOptions } from '../options.js';
@@ -243,9 +243,12 @@ export class Transport
 
   /** {@link AuthorizationHost}: the authorization was refused on `socket`. */
   refused(error: unknown, socket: SocketConnection): void {
-    this.requests.rejectQueued(() => error);
+    // A custom authorizer's own error is outside text (it may quote a token or a one-time URL):
+    // queued requests and the snapshot get a scrubbed copy; the SDK's own errors are clean already.
+    const reported = isDerivAuthError(error) ? error : this.secrets.scrubCause(error);
+    this.requests.rejectQueued(() => reported);
     this.openGate(socket);
-    this.setSnapshot({ lastError: error instanceof Error ? error : undefined });
+    this.setSnapshot({ lastError: reported instanceof Error ? reported : undefined });
   }
 
   /** {@link SocketOwner}: a text frame arrived on the current socket. */

@@ -1,4 +1,9 @@
-import { isDerivApiError, isDerivAuthError, type DerivAuthError } from '@deriv-auth/core';
+import {
+  LOGIN_ID_PATTERN,
+  isDerivApiError,
+  isDerivAuthError,
+  type DerivAuthError,
+} from '@deriv-auth/core';
 import type { AuthorizeResult } from '../../authorizeResult.js';
 import { DerivSessionError, isDerivSessionError } from '../../derivSessionError.js';
 import { classifyAuthorizationFailure } from '../authorizationFailure.js';
@@ -62,10 +67,13 @@ export function authorizeAccount(
       if (typeof loginid !== 'string' || !sameAccount(loginid, active.account)) {
         // A token smuggled in under another account's name: de-authorize the socket, refuse.
         await send({ logout: 1 }).catch(() => undefined);
+        // The received id is outside text: shown only when it has a login id's shape.
+        const received =
+          typeof loginid === 'string' && LOGIN_ID_PATTERN.test(loginid) ? loginid : undefined;
         const mismatch = new DerivSessionError(
           'account_mismatch',
-          `The token given for ${active.account} authorized ${typeof loginid === 'string' ? loginid : 'no account'}; the session was refused.`,
-          { details: { expected: active.account, received: loginid } },
+          `The token given for ${active.account} authorized ${received ?? 'another or no account'}; the session was refused.`,
+          { details: { expected: active.account, received } },
         );
         if (isCurrent()) state.update({ status: 'error', authorize: undefined, error: mismatch });
         throw mismatch;
@@ -119,5 +127,8 @@ function refusalError(
   }
   return isDerivAuthError(error)
     ? error
-    : new DerivSessionError('not_authorized', `Could not authorize ${account}.`, { cause: error });
+    : new DerivSessionError('not_authorized', `Could not authorize ${account}.`, {
+        // A custom authorizer's own error: outside text, scrubbed of the secrets the client holds.
+        cause: context.transport.secrets.scrubCause(error),
+      });
 }
