@@ -121,4 +121,10 @@ describe('key rotation', () => {
     expect(() => createTestServer(mock, { secrets: ['short'] })).toThrow(/at least 32 characters/);
     expect(() => createTestServer(mock, { secrets: [] })).toThrow(/secrets/);
   });
+
+  it('refuses a cookie path that is not a plain path covering the routes', () => {
+    for (const path of ['/auth; Domain=evil.example', '/other', 'auth'])
+      expect(() => createTestServer(mock, { cookies: { path } })).toThrow(/cookies\.path/);
+    expect(() => createTestServer(mock, { cookies: { path: '/' } })).not.toThrow();
+  });
 });

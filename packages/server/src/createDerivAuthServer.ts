@@ -60,11 +60,14 @@ export function createDerivAuthServer(options: CreateDerivAuthServerOptions): De
   const config = resolveConfig(options);
   const sealer = createSealer({ secrets: options.secrets, now: config.now });
   const api = createDerivApi(config);
-  // One-time logins and ended cookie sessions: shared through the store when there is one.
-  const markers = options.store ?? createMemoryStore();
-  const sessions = createSessionManager(config, sealer, api, options.store, markers);
+  // One-time logins and ended cookie sessions: shared through the store when there is one. In
+  // memory they are kept apart, so a flood of (anonymous) login markers can never evict the
+  // record of a logout and bring an ended session back.
+  const loginMarkers = options.store ?? createMemoryStore();
+  const endedSessions = options.store ?? createMemoryStore();
+  const sessions = createSessionManager(config, sealer, api, options.store, endedSessions);
   const routes = {
-    ...createLoginRoutes(config, sealer, api, sessions, markers),
+    ...createLoginRoutes(config, sealer, api, sessions, loginMarkers),
     ...createSessionRoutes(config, api, sessions),
   };
 

@@ -102,8 +102,8 @@ export function createSealer(options: CreateSealerOptions): Sealer {
         .encrypt(newest.key);
     },
     async open(sealed, purpose) {
-      const all = await keys;
       try {
+        const all = await keys;
         const { payload } = await jwtDecrypt(
           sealed,
           (header) => {

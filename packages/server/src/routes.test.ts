@@ -133,6 +133,25 @@ describe('callback, session, otp, logout', () => {
     expect(await anonymous.json()).toMatchObject({ error: { code: 'signed_out' } });
   });
 
+  it('otp: refuses an oversized body whose length is not declared (read only up to 1 KiB)', async () => {
+    const send = sendTo(createTestServer(mock));
+    const { cookie } = await signIn(send);
+    const filler = `{"accountId":"DOT90004581","pad":"${'x'.repeat(64 * 1024)}"}`;
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(filler));
+        controller.close();
+      },
+    });
+    const response = await send('/auth/otp', {
+      method: 'POST',
+      headers: { ...sameOrigin, cookie },
+      body: chunked,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(400);
+  });
+
   it('otp: Deriv failing answers 502 with a fixed message, and the session stands', async () => {
     const send = sendTo(createTestServer(mock));
     const { cookie } = await signIn(send);

@@ -62,6 +62,14 @@ export function resolveConfig(options: CreateDerivAuthServerOptions): ServerConf
 
   const prefix = (options.prefix ?? '/auth').replace(/\/+$/, '');
   if (!/^(\/[\w.~-]+)*$/.test(prefix)) invalid('prefix', 'a path such as /auth');
+  // The session cookie's Path goes into Set-Cookie as is: a plain path that covers the routes.
+  const sessionPath = options.cookies?.path ?? (prefix || '/');
+  const pathBase = sessionPath.replace(/\/+$/, '');
+  if (
+    !/^\/([\w.~-]+\/?)*$/.test(sessionPath) ||
+    !(prefix === pathBase || prefix.startsWith(`${pathBase}/`))
+  )
+    invalid('cookies.path', `a path that covers the prefix ${prefix || '/'}`);
   const sessionCookie = options.cookies?.sessionName ?? 'deriv_session';
   const loginCookie = options.cookies?.loginName ?? 'deriv_login';
   if (
@@ -85,7 +93,7 @@ export function resolveConfig(options: CreateDerivAuthServerOptions): ServerConf
     restUrl: options.restUrl ?? DEFAULT_REST_URL,
     sessionCookie,
     loginCookie,
-    sessionPath: options.cookies?.path ?? (prefix || '/'),
+    sessionPath,
     secure: !options.insecureCookiesForLocalhost,
     sessionLifetimeMs: seconds(options.sessionLifetimeSeconds, 86_400, 'sessionLifetimeSeconds'),
     idleLifetimeMs: seconds(options.idleLifetimeSeconds, 7_200, 'idleLifetimeSeconds'),

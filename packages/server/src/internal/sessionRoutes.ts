@@ -14,11 +14,39 @@ export interface SessionRoutes {
   logout(request: Request): Promise<Response>;
 }
 
+/** The body as text, or `undefined` (and the rest left unread) once it passes `limit` bytes. */
+async function readBounded(request: Request, limit: number): Promise<string | undefined> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  // Web APIs only (no Buffer): the handlers also run on workers, Deno and Bun.
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(body);
+}
+
 async function readAccountId(request: Request): Promise<string | undefined> {
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) return undefined;
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return undefined;
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return undefined;
+  // Read at most MAX_BODY_BYTES whatever the headers say: a chunked body of unknown size stops
+  // there (the Node adapter caps bodies, but Hono, Next.js, Bun or Deno mounts do not).
+  const text = await readBounded(request, MAX_BODY_BYTES);
+  if (text === undefined) return undefined;
   try {
     const body = JSON.parse(text) as unknown;
     const accountId = (body as { accountId?: unknown } | null)?.accountId;
