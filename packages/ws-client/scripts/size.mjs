@@ -12,7 +12,9 @@ import { build } from 'esbuild';
 // ~2.4 KB (16,015 B). Streams (issue 13: shared subscriptions, re-subscription after reconnects,
 // bounded buffers) add 1,534 B gzip, measured alone. The generated call types add 0 B. Until
 // issue 14 the budget sits just above the sum.
-const BUDGET_BYTES = 16_100 + 1_534;
+// The review mends (ory_ secrets by shape, one provider-text cleaning, scrubbed authorizer
+// errors, checked OTP balance) add ~115 B (17,674 B).
+const BUDGET_BYTES = 16_100 + 1_534 + 140;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   entryPoints: [`${packageDir}src/index.ts`],
