@@ -113,6 +113,21 @@ describe('consent is given on the page, by default', () => {
     expect((await post(body)).status).toBe(403);
   });
 
+  it.each([
+    ['the legacy page', (mock: MockServer) => mock.oauthUrl],
+    ['the New API page', (mock: MockServer) => `${mock.httpUrl}/oauth2/auth`],
+  ])('answers a form too large for %s with 413 and keeps serving', async (_page, target) => {
+    const mock = await start();
+    const response = await send(target(mock), {
+      method: 'POST',
+      headers: FORM,
+      body: `consent=${'x'.repeat(20_000)}`,
+    });
+    expect(response.status).toBe(413);
+    expect(response.body).toContain('too large');
+    expect((await fetch(`${mock.oauthUrl}?app_id=1089`)).status).toBe(200);
+  });
+
   it('still logs in through the page as a browser would', async () => {
     const mock = await start();
     const location = await submitLoginPage(`${mock.oauthUrl}?app_id=1089`, 'authorize', 'multi');

@@ -8,10 +8,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NEW_API_SCOPES } from '../fixtures.js';
 import type { MockNewApiScope } from '../newApiTypes.js';
-import { BodyTooLargeError, readBody } from './httpExchange.js';
 import type { NewApiContext } from './newApiContext.js';
 import { renderConsentPage, renderErrorPage } from './oauthHtml.js';
-import { redirect, refuse, sendHtml } from './oauthRoutes.js';
+import {
+  chosenUser,
+  readConsentDecision,
+  receiveConsentForm,
+  redirect,
+  refuse,
+  sendHtml,
+} from './consentSteps.js';
 import { isS256Challenge } from './pkce.js';
 
 export const AUTHORIZE_PATH = '/oauth2/auth';
@@ -127,35 +133,18 @@ function answerAuthorize(
   }
   const { scopes, challenge } = checked;
 
-  const auto = params.get('auto');
-  if (!submitted && (auto === '1' || auto === 'deny')) {
-    const refusal = context.guard.checkAutoApprove();
-    if (refusal !== undefined) {
-      refuse(response, refusal);
-      return;
-    }
+  const step = readConsentDecision(context.guard, params, submitted);
+  if ('refusal' in step) {
+    refuse(response, step.refusal);
+    return;
   }
-  const decision = submitted
-    ? params.get('decision')
-    : auto === 'deny'
-      ? 'deny'
-      : auto === '1'
-        ? 'authorize'
-        : undefined;
-  if (decision === 'deny') {
+  if (step.decision === 'deny') {
     fail('access_denied', 'The user denied the authorization request.');
     return;
   }
-  if (decision === 'authorize') {
-    const userId = params.get('user') ?? context.state.users.keys().next().value;
-    if (userId === undefined || !context.state.users.has(userId)) {
-      sendHtml(
-        response,
-        400,
-        renderErrorPage('Unknown user', 'Pick one of the listed test users.'),
-      );
-      return;
-    }
+  if (step.decision === 'authorize') {
+    const userId = chosenUser(context.state, params, response);
+    if (userId === undefined) return;
     const code = context.tokens.issueCode(
       { clientId: client.clientId, userId, scopes },
       redirectUri,
@@ -199,29 +188,7 @@ export function handleAuthorizeRequest(
     sendHtml(response, 405, renderErrorPage('Method not allowed', 'Use GET or the page form.'));
     return;
   }
-  const crossSite = context.guard.checkSameOrigin(request.headers);
-  if (crossSite !== undefined) {
-    request.resume();
-    refuse(response, crossSite);
-    return;
-  }
-  readBody(request).then(
-    (body) => {
-      const form = new URLSearchParams(body);
-      const expired = context.guard.spendFormToken(form.get('consent'));
-      if (expired === undefined) answerAuthorize(context, form, response, true);
-      else refuse(response, expired);
-    },
-    (error: unknown) => {
-      const tooLarge = error instanceof BodyTooLargeError;
-      sendHtml(
-        response,
-        tooLarge ? 413 : 400,
-        renderErrorPage(
-          'Bad request',
-          tooLarge ? 'The form is too large.' : 'The form could not be read.',
-        ),
-      );
-    },
-  );
+  receiveConsentForm(context.guard, request, response, (form) => {
+    answerAuthorize(context, form, response, true);
+  });
 }

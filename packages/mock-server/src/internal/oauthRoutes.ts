@@ -6,7 +6,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockApp, MockLoginAccount } from '../types.js';
-import type { ConsentGuard, Refusal } from './consentGuard.js';
+import type { ConsentGuard } from './consentGuard.js';
+import {
+  SECURITY_HEADERS,
+  chosenUser,
+  readConsentDecision,
+  receiveConsentForm,
+  redirect,
+  refuse,
+  sendHtml,
+} from './consentSteps.js';
 import type { MockState } from './mockState.js';
 import { renderErrorPage, renderLoginPage } from './oauthHtml.js';
 import { parseRequestTarget } from './requestTarget.js';
@@ -41,46 +50,6 @@ function buildDenyUrl(
   return url.toString();
 }
 
-const SECURITY_HEADERS = {
-  'cache-control': 'no-store',
-  // `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with the
-  // page's own form post, and the consent check could not tell it from a cross-site one. No
-  // Referer leaves for another origin either way (the app's callback included).
-  'referrer-policy': 'same-origin',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
-} as const;
-
-/** An HTML page with the OAuth pages' security headers. */
-export function sendHtml(response: ServerResponse, status: number, html: string): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' });
-  response.end(html);
-}
-
-/** A refusal as a plain page with its reason (`role="alert"`), never a redirect. */
-export function refuse(response: ServerResponse, refusal: Refusal): void {
-  sendHtml(response, refusal.status, renderErrorPage(refusal.title, refusal.message));
-}
-
-/** A 302 to `location` with the OAuth pages' security headers. */
-export function redirect(response: ServerResponse, location: string): void {
-  response.writeHead(302, { ...SECURITY_HEADERS, location });
-  response.end();
-}
-
-async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
-  let body = '';
-  // Decoded as one stream: a character split across two chunks stays whole.
-  request.setEncoding('utf8');
-  for await (const chunk of request) {
-    body += String(chunk);
-    if (body.length > 16_384) throw new Error('Form too large.');
-  }
-  return new URLSearchParams(body);
-}
-
 /** Answers one login step: the page (GET), the form submit (POST), or the non-interactive `auto=1`. */
 function answerLogin(
   state: MockState,
@@ -108,35 +77,18 @@ function answerLogin(
     return;
   }
   const extra = { state: params.get('state'), route: params.get('route') };
-  const auto = params.get('auto');
-  if (!submitted && (auto === '1' || auto === 'deny')) {
-    const refusal = guard.checkAutoApprove();
-    if (refusal !== undefined) {
-      refuse(response, refusal);
-      return;
-    }
+  const step = readConsentDecision(guard, params, submitted);
+  if ('refusal' in step) {
+    refuse(response, step.refusal);
+    return;
   }
-  const decision = submitted
-    ? params.get('decision')
-    : auto === 'deny'
-      ? 'deny'
-      : auto === '1'
-        ? 'authorize'
-        : undefined;
-  if (decision === 'deny') {
+  if (step.decision === 'deny') {
     redirect(response, buildDenyUrl(app, extra));
     return;
   }
-  if (decision === 'authorize') {
-    const userId = params.get('user') ?? state.users.keys().next().value;
-    if (userId === undefined || !state.users.has(userId)) {
-      sendHtml(
-        response,
-        400,
-        renderErrorPage('Unknown user', 'Pick one of the listed test users.'),
-      );
-      return;
-    }
+  if (step.decision === 'authorize') {
+    const userId = chosenUser(state, params, response);
+    if (userId === undefined) return;
     redirect(response, buildRedirectUrl(app, state.issueTokens(app.appId, userId), extra));
     return;
   }
@@ -183,26 +135,9 @@ export function handleHttpRequest(
     return;
   }
   if (url.pathname === '/oauth2/authorize' && request.method === 'POST') {
-    const crossSite = guard.checkSameOrigin(request.headers);
-    if (crossSite !== undefined) {
-      request.resume();
-      refuse(response, crossSite);
-      return;
-    }
-    readForm(request).then(
-      (form) => {
-        const expired = guard.spendFormToken(form.get('consent'));
-        if (expired === undefined) answerLogin(state, guard, form, response, true);
-        else refuse(response, expired);
-      },
-      () => {
-        sendHtml(
-          response,
-          413,
-          renderErrorPage('Request too large', 'The form is larger than expected.'),
-        );
-      },
-    );
+    receiveConsentForm(guard, request, response, (form) => {
+      answerLogin(state, guard, form, response, true);
+    });
     return;
   }
   if (url.pathname === '/' && request.method === 'GET') {
