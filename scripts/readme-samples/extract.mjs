@@ -2,7 +2,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** README.md, packages/<name>/README.md, apps/<name>/README.md and docs/*.md (not docs/api). */
+/**
+ * README.md, packages/<name>/README.md, apps/<name>/README.md, docs/*.md and the docs site's
+ * guides, docs/guides/*.md (not docs/api, the built site).
+ */
 export function sampleSources(root) {
   const inGroup = (group) =>
     readdirSync(join(root, group))
@@ -11,7 +14,14 @@ export function sampleSources(root) {
   const docs = readdirSync(join(root, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => join(root, 'docs', name));
-  return [join(root, 'README.md'), ...inGroup('packages'), ...inGroup('apps'), ...docs];
+  const guidesDir = join(root, 'docs', 'guides');
+  const guides = existsSync(guidesDir)
+    ? readdirSync(guidesDir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => join(guidesDir, name))
+    : [];
+  return [join(root, 'README.md'), ...inGroup('packages'), ...inGroup('apps'), ...docs, ...guides];
 }
 
 const FENCE_OPEN = /^(\s*)```(ts|tsx|typescript|js|jsx|javascript|mjs)\b.*$/;
