@@ -24,7 +24,9 @@ const markdownFiles = [
   ...readdirSync(join(root, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => join(root, 'docs', name)),
-  ...['README.md', 'PROTOCOL.md', 'SECURITY.md', 'CONTRIBUTING.md'].map((name) => join(root, name)),
+  ...['README.md', 'PROTOCOL.md', 'SECURITY.md', 'CONTRIBUTING.md', 'examples/README.md'].map(
+    (name) => join(root, name),
+  ),
   ...readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name, 'README.md')),
 ].filter((file) => existsSync(file));
 
