@@ -6,8 +6,9 @@
 // `exactOptionalPropertyTypes`. The published declarations are checked the same way (every entry
 // point imported, `skipLibCheck: false`). Blocks marked `<!-- sample: run -->` are also run with
 // Node (`--unhandled-rejections=strict`) and must exit 0; they start the packed mock server
-// themselves. A block marked `<!-- sample: skip: <reason> -->` is not compiled (the reason is
-// required).
+// themselves. A block marked `<!-- sample: vitest -->` is a test file: it runs with the consumer's
+// vitest and must pass. A block marked `<!-- sample: skip: <reason> -->` is not compiled (the
+// reason is required).
 //
 // Every (block, compiler, config) pair and every run is one test in a vitest-style JSON report,
 // `consumers/readme-samples/reports/readme-samples.json`, which scripts/test-all.mjs counts.
@@ -171,10 +172,14 @@ async function compileAll() {
 
 async function runSamples(samples) {
   const results = [];
-  for (const sample of samples.filter((entry) => entry.run)) {
+  for (const sample of samples.filter((entry) => entry.run || entry.vitest)) {
     const file = join(scratch, 'out', sample.fileName.replace(/\.tsx?$/, '.js'));
+    // A test file runs under the consumer's own vitest (consumers/readme-samples/package.json).
+    const command = sample.vitest
+      ? [join(scratch, 'node_modules', 'vitest', 'vitest.mjs'), 'run', relative(scratch, file)]
+      : [file];
     const { code, output } = existsSync(file)
-      ? await run(process.execPath, ['--unhandled-rejections=strict', file], {
+      ? await run(process.execPath, ['--unhandled-rejections=strict', ...command], {
           cwd: scratch,
           timeoutMs: RUN_TIMEOUT_MS,
           env: { ...process.env, NODE_OPTIONS: '' },
@@ -192,7 +197,8 @@ try {
   );
   console.log(
     `${samples.length} code blocks (${samples.filter((s) => s.skip).length} marked skip, ` +
-      `${samples.filter((s) => s.run).length} marked run); consumer project: ${scratch}`,
+      `${samples.filter((s) => s.run).length} marked run, ${samples.filter((s) => s.vitest).length} vitest); ` +
+      `consumer project: ${scratch}`,
   );
   packAndInstall();
   writeSamples(samples);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's test command: every check CI relies on, then one summary line counted from the
 // JSON reports that each vitest run writes (unit, type and browser tests alike).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,6 +25,25 @@ function step(title, command, args) {
   if (result.status !== 0) failures.push(title);
 }
 
+/**
+ * Starts a step beside the ones that follow (its output is held and printed when it ends, so it
+ * does not interleave with theirs); `await` the result where the run needs it finished.
+ */
+function stepInBackground(title, command, args) {
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      console.log(`\n=== ${title} (ran in the background): ${command} ${args.join(' ')}`);
+      process.stdout.write(output);
+      if (code !== 0) failures.push(title);
+      resolve();
+    });
+  });
+}
+
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   console.log("Chromium is missing; installing Debian's chromium package for the browser tests.");
@@ -44,7 +63,8 @@ function ensureChromium() {
 /**
  * Every JSON report a run wrote: `reports/*.json` in each package and app (vitest), in each
  * consumer fixture (the README check, scripts/check-readme-samples.mjs, writes the same shape),
- * and in scripts/release (the workflow, tarball and version checks).
+ * in scripts/release (the workflow, tarball and version checks), scripts/docs (the docs site's
+ * error-code and link checks) and scripts/examples (the three example consumers).
  */
 const reportFiles = () =>
   [
@@ -52,6 +72,8 @@ const reportFiles = () =>
       readdirSync(join(root, group)).map((name) => join(root, group, name, 'reports')),
     ),
     join(root, 'scripts', 'release', 'reports'),
+    join(root, 'scripts', 'docs', 'reports'),
+    join(root, 'scripts', 'examples', 'reports'),
   ].flatMap((reports) =>
     existsSync(reports)
       ? readdirSync(reports)
@@ -105,7 +127,28 @@ step('publish proof: every public tarball against the allow list', process.execP
 step('changeset version on a scratch copy', process.execPath, [
   join(root, 'scripts', 'release', 'check-versions.mjs'),
 ]);
-step('API reference (typedoc, warnings are errors)', turbo, ['run', 'build:api-docs']);
+// examples/: three outside consumers (a Node script, a vanilla browser page in Chromium, a Hono
+// server on @deriv-auth/server), installed with npm from the packed tarballs and run against the
+// mock server. Mostly npm and a browser waiting on sockets: it runs beside the typedoc build,
+// which is one busy core for about a minute.
+const examples = stepInBackground(
+  'examples (packed tarballs, against the mock server)',
+  process.execPath,
+  [join(root, 'scripts', 'examples', 'run.mjs'), '--no-build'],
+);
+// The docs site: guides (docs/guides) before the API reference, one typedoc build with warnings
+// as errors; then its checks (every exported error code in the errors guide, every internal link
+// and anchor of the markdown and of the built HTML). The guides' code samples are compiled and
+// run by the README check below.
+step("the docs checks' own tests", process.execPath, ['--test', join(root, 'scripts', 'docs')]);
+step('docs site (typedoc: guides and API reference, warnings are errors)', turbo, [
+  'run',
+  'build:api-docs',
+]);
+step('docs site: error codes, links and anchors', process.execPath, [
+  join(root, 'scripts', 'docs', 'check-docs.mjs'),
+]);
+await examples;
 step('packed core imports from plain Node', process.execPath, [
   join(root, 'scripts', 'pack-smoke.mjs'),
 ]);

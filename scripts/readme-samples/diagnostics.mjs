@@ -101,7 +101,9 @@ export function attributeDiagnostics(samples, compiled, ran) {
   for (const { sample, code, output } of ran) {
     tests.push({
       file: sample.path,
-      name: `${sample.id} runs with Node against the mock server`,
+      name: sample.vitest
+        ? `${sample.id} passes under vitest against the mock server`
+        : `${sample.id} runs with Node against the mock server`,
       status: code === 0 ? 'passed' : 'failed',
       messages: code === 0 ? [] : [`exit ${code}`, ...output.trim().split('\n').slice(-20)],
     });

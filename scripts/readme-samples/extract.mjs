@@ -2,7 +2,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** README.md, packages/<name>/README.md, apps/<name>/README.md and docs/*.md (not docs/api). */
+/**
+ * README.md, packages/<name>/README.md, apps/<name>/README.md, docs/*.md and the docs site's
+ * guides, docs/guides/*.md (not docs/api, the built site).
+ */
 export function sampleSources(root) {
   const inGroup = (group) =>
     readdirSync(join(root, group))
@@ -11,11 +14,18 @@ export function sampleSources(root) {
   const docs = readdirSync(join(root, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => join(root, 'docs', name));
-  return [join(root, 'README.md'), ...inGroup('packages'), ...inGroup('apps'), ...docs];
+  const guidesDir = join(root, 'docs', 'guides');
+  const guides = existsSync(guidesDir)
+    ? readdirSync(guidesDir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => join(guidesDir, name))
+    : [];
+  return [join(root, 'README.md'), ...inGroup('packages'), ...inGroup('apps'), ...docs, ...guides];
 }
 
 const FENCE_OPEN = /^(\s*)```(ts|tsx|typescript|js|jsx|javascript|mjs)\b.*$/;
-const MARKER = /^\s*<!--\s*sample:\s*(skip|run)\b\s*:?\s*(.*?)\s*-->\s*$/;
+const MARKER = /^\s*<!--\s*sample:\s*(skip|run|vitest)\b\s*:?\s*(.*?)\s*-->\s*$/;
 const EXTENSIONS = {
   ts: 'ts',
   typescript: 'ts',
@@ -29,7 +39,8 @@ const EXTENSIONS = {
 /**
  * The compilable blocks of one markdown file, each with the line its fence opens on (1-based), a
  * file name unique across the repository, and its marker: the nearest non-blank line above the
- * fence may be `<!-- sample: run -->` or `<!-- sample: skip: why -->`.
+ * fence may be `<!-- sample: run -->` (a Node program), `<!-- sample: vitest -->` (a test file:
+ * its name ends in `.test.ts` so vitest runs it) or `<!-- sample: skip: why -->`.
  */
 export function extractSamples(path, text) {
   const lines = text.split('\n');
@@ -61,9 +72,10 @@ export function extractSamples(path, text) {
       id: `${path}:${line}`,
       path,
       line,
-      fileName: `${path.replace(/[^A-Za-z0-9]+/g, '_')}_L${line}.${EXTENSIONS[open[2]]}`,
+      fileName: `${path.replace(/[^A-Za-z0-9]+/g, '_')}_L${line}${marker?.[1] === 'vitest' ? '.test' : ''}.${EXTENSIONS[open[2]]}`,
       code: `${body.join('\n')}\n`,
       run: marker?.[1] === 'run',
+      vitest: marker?.[1] === 'vitest',
       topLevelAwait,
       notesModule,
       skip: marker?.[1] === 'skip' ? { reason: marker[2] } : undefined,

@@ -99,3 +99,16 @@ test('a compiler that fails without a diagnostic fails the declarations test', (
   assert.equal(tests[0].status, 'failed');
   assert.match(tests[0].messages[0], /exited with 134/);
 });
+
+test('a vitest sample is named as a test file and run as one', () => {
+  const [sample] = extractSamples(
+    'docs/guides/05-x.md',
+    '<!-- sample: vitest -->\n```ts\nit();\n```\n',
+  );
+  assert.equal(sample.fileName, 'docs_guides_05_x_md_L2.test.ts');
+  assert.equal(sample.vitest, true);
+  assert.equal(sample.run, false);
+  const [result] = attributeDiagnostics([sample], [], [{ sample, code: 1, output: 'FAIL x' }]);
+  assert.equal(result.name, 'docs/guides/05-x.md:2 passes under vitest against the mock server');
+  assert.equal(result.status, 'failed');
+});
