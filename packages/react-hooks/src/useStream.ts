@@ -9,7 +9,7 @@ import {
 import type { DerivResponseFor, SessionSnapshot } from '@deriv-auth/ws-client';
 import { useSession } from './DerivProvider.js';
 import { useSessionSnapshot } from './useSessionSnapshot.js';
-import { StreamObserver, type UseStreamResult } from './useStreamObserver.js';
+import { createStreamObserver, type UseStreamResult } from './useStreamObserver.js';
 
 /** Options of {@link useStream}. */
 export interface UseStreamOptions {
@@ -67,7 +67,7 @@ export function useStream<const Request extends DerivRequest>(
   );
   const observer = useMemo(
     () =>
-      new StreamObserver<DerivResponseFor<Request>>(
+      createStreamObserver<DerivResponseFor<Request>>(
         key === undefined ? undefined : () => session.stream(JSON.parse(key) as never) as never,
       ),
     // `loginid` is a dependency on purpose: a new account means a new subscription.

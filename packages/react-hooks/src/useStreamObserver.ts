@@ -57,76 +57,75 @@ const PENDING: UseStreamResult<never> = Object.freeze({
 const isGap = (item: unknown): item is DerivStreamGap =>
   (item as { msg_type?: unknown }).msg_type === 'stream_gap';
 
-/**
- * One component's view of one stream, as TanStack Query's observers are: a store for
- * `useSyncExternalStore` that opens its stream with the first listener and closes it with the
- * last. Opening in `subscribe` (an effect), never in render, keeps server rendering and discarded
- * renders free of sockets; StrictMode's close-then-open lands on ws-client's shared subscription,
- * which a consumer coming back at once keeps instead of forgetting.
- */
-export class StreamObserver<Message> {
-  readonly #open: (() => DerivStream<Message>) | undefined;
-  readonly #listeners = new Set<() => void>();
+/** A store for `useSyncExternalStore` over one stream; see {@link createStreamObserver}. */
+export interface StreamObserver<Message> {
+  readonly subscribe: (onChange: () => void) => () => void;
+  readonly getSnapshot: () => UseStreamResult<Message>;
+  /** What the server renders and hydration starts from: `pending`, or `idle` without a request. */
   readonly initial: UseStreamResult<Message>;
-  #state: UseStreamResult<Message>;
-  #stream: DerivStream<Message> | undefined;
+}
 
-  /** @param open - Opens the stream; `undefined` for an idle observer. */
-  constructor(open: (() => DerivStream<Message>) | undefined) {
-    this.#open = open;
-    this.initial = open ? PENDING : IDLE;
-    this.#state = this.initial;
-  }
+/**
+ * One component's view of one stream, as TanStack Query's observers are: a store that opens its
+ * stream with the first listener and closes it with the last. Opening in `subscribe` (an effect),
+ * never in render, keeps server rendering and discarded renders free of sockets; StrictMode's
+ * close-then-open lands on ws-client's shared subscription, which a consumer coming back at once
+ * keeps instead of forgetting. (Closures rather than a class: the names minify.)
+ *
+ * @param open - Opens the stream; `undefined` for an idle observer.
+ */
+export function createStreamObserver<Message>(
+  open: (() => DerivStream<Message>) | undefined,
+): StreamObserver<Message> {
+  const listeners = new Set<() => void>();
+  const initial: UseStreamResult<Message> = open ? PENDING : IDLE;
+  let state = initial;
+  let current: DerivStream<Message> | undefined;
 
-  readonly getSnapshot = (): UseStreamResult<Message> => this.#state;
-
-  readonly subscribe = (onChange: () => void): (() => void) => {
-    this.#listeners.add(onChange);
-    if (this.#listeners.size === 1) this.#start();
-    return () => {
-      this.#listeners.delete(onChange);
-      if (this.#listeners.size === 0) this.#stop();
-    };
+  const set = (next: UseStreamResult<Message>): void => {
+    state = next;
+    for (const listener of listeners) listener();
   };
-
-  #start(): void {
-    if (!this.#open) return;
-    if (this.#state.status === 'error') this.#state = PENDING; // a fresh try after a remount
+  const fail = (error: Error): void => {
+    set({ status: 'error', latest: state.latest, error, gap: state.gap });
+  };
+  const start = (): void => {
+    if (!open) return;
+    if (state.status === 'error') state = PENDING; // a fresh try after a remount
     try {
-      const stream = this.#open();
-      this.#stream = stream;
+      const stream = open();
+      current = stream;
       // The newest reply of a shared subscription arrives synchronously here.
       stream.listen(
         (item) => {
-          if (this.#stream !== stream) return;
-          if (isGap(item)) {
-            const state = this.#state;
-            if (state.status !== 'idle' && !state.gap) this.#set({ ...state, gap: true });
-          } else this.#set({ status: 'live', latest: item, error: undefined, gap: false });
+          if (current !== stream) return;
+          if (!isGap(item)) set({ status: 'live', latest: item, error: undefined, gap: false });
+          else if (state.status !== 'idle' && !state.gap) set({ ...state, gap: true });
         },
         (error) => {
-          if (this.#stream === stream) this.#fail(error);
+          if (current === stream) fail(error);
         },
       );
     } catch (error) {
-      this.#fail(error as Error);
+      fail(error as Error);
     }
-  }
+  };
 
-  #stop(): void {
-    const stream = this.#stream;
-    this.#stream = undefined;
-    // Never rejects; the last consumer's `forget` goes out from ws-client.
-    void stream?.close();
-  }
-
-  #fail(error: Error): void {
-    const { latest, gap } = this.#state;
-    this.#set({ status: 'error', latest, error, gap });
-  }
-
-  #set(next: UseStreamResult<Message>): void {
-    this.#state = next;
-    for (const listener of this.#listeners) listener();
-  }
+  return {
+    initial,
+    getSnapshot: () => state,
+    subscribe: (onChange) => {
+      listeners.add(onChange);
+      if (listeners.size === 1) start();
+      return () => {
+        listeners.delete(onChange);
+        if (listeners.size === 0) {
+          const stream = current;
+          current = undefined;
+          // Never rejects; the last consumer's `forget` goes out from ws-client.
+          void stream?.close();
+        }
+      };
+    },
+  };
 }
