@@ -202,6 +202,32 @@ describe('useStream against the mock server', () => {
     expect(serverSubscriptions()).toBe(1);
   });
 
+  it('a balance mounted before login shows not_authorized, then goes live once authorized', async () => {
+    function Balance() {
+      const { status, latest, error } = useStream({ balance: 1, subscribe: 1 });
+      const text =
+        status === 'error'
+          ? isDerivSessionError(error)
+            ? error.code
+            : error.message
+          : `${status}:${latest?.balance?.loginid ?? '-'}`;
+      return <p data-testid="balance">{text}</p>;
+    }
+    render(inProvider(<Balance />));
+    await waitFor(() => {
+      expect(screen.getByTestId('balance').textContent).toBe('not_authorized');
+    });
+    const { accounts } = await server.login({ appId: 1089, user: 'john' });
+    session.setAccounts(accounts);
+    await act(async () => {
+      await session.authorize('CR799393');
+    });
+    await waitFor(() => {
+      expect(screen.getByTestId('balance').textContent).toBe('live:CR799393');
+    });
+    expect(serverSubscriptions()).toBe(1);
+  });
+
   it('follows the live balance of the authorized account, through buy and a switch', async () => {
     const { accounts } = await server.login({ appId: 1089, user: 'john' });
     session.setAccounts(accounts);
