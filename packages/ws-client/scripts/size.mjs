@@ -56,8 +56,7 @@ const withoutStreams = await build({
   ],
   logLevel: 'warning',
 });
-const streamsGzip =
-  gzipped - gzipSync(withoutStreams.outputFiles[0].contents, { level: 9 }).length;
+const streamsGzip = gzipped - gzipSync(withoutStreams.outputFiles[0].contents, { level: 9 }).length;
 const inputs = Object.entries(result.metafile.outputs)[0][1].inputs;
 const byPackage = {};
 for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
