@@ -1,7 +1,7 @@
 /**
- * React bindings for a Deriv session: a provider, hooks that read the session's snapshot, and the
- * login hooks over `@deriv-auth/login` (import `startLogin`, `completeLogin` and the login types
- * from there).
+ * React bindings for a Deriv session: a provider, hooks that read the session's snapshot and its
+ * streams, and the login hooks over `@deriv-auth/login` (import `startLogin`, `completeLogin` and
+ * the login types from there).
  *
  * @packageDocumentation
  */
@@ -12,6 +12,9 @@ export type { SessionSelector } from './useSessionSnapshot.js';
 export { useConnectionStatus } from './useConnectionStatus.js';
 export { useSessionActions } from './useSessionActions.js';
 export type { UseSessionActionsResult } from './useSessionActions.js';
+export { useStream } from './useStream.js';
+export type { UseStreamOptions } from './useStream.js';
+export type { UseStreamResult, UseStreamStatus } from './useStreamObserver.js';
 export { useLogin } from './useLogin.js';
 export type { UseLoginOptions, UseLoginOverrides, UseLoginResult } from './useLogin.js';
 export { useOAuthCallback } from './useOAuthCallback.js';

@@ -3,6 +3,8 @@ import { useSessionActions, useSessionSnapshot } from '@deriv-auth/react-hooks';
 import { useState } from 'react';
 import { AccountSwitcher } from '../components/AccountSwitcher';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LiveBalance } from '../components/LiveBalance';
+import { LiveTickPrice } from '../components/LiveTickPrice';
 import { formatMoney } from '../formatMoney';
 import { navigate } from '../router';
 import { useDocumentTitle } from '../useDocumentTitle';
@@ -156,6 +158,10 @@ export function AccountScreen({ authorize }: AccountScreenProps) {
           </div>
         </dl>
       </section>
+      <div className="live-grid">
+        <LiveBalance isVirtual={isVirtual} />
+        <LiveTickPrice />
+      </div>
       <AccountSwitcher
         accounts={snapshot.accounts}
         activeAccount={snapshot.activeAccount ?? authorize.loginid}

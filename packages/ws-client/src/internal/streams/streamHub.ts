@@ -141,15 +141,19 @@ export class StreamHub {
    * a stream's.
    */
   take(reqId: number | undefined, reply: ReplyEnvelope): boolean {
-    const id = subscriptionIdOf(reply);
-    const stream =
-      (reqId === undefined ? undefined : this.#byReqId.get(reqId)) ??
-      (id === undefined ? undefined : this.#byId.get(id));
-    if (!stream) return false;
+    // Deriv repeats the subscribe request's `req_id` on every update: the id is read only when
+    // that misses (or for the first reply), which keeps a tick's routing to one Map lookup.
+    let stream = reqId === undefined ? undefined : this.#byReqId.get(reqId);
+    if (!stream) {
+      const id = subscriptionIdOf(reply);
+      stream = id === undefined ? undefined : this.#byId.get(id);
+      if (!stream) return false;
+    }
     if (reqId === stream.reqId && !stream.confirmed) {
       // The first reply: it settles the subscribe request too. A stream that ended meanwhile
       // keeps the id so that its `forget` can name it.
       stream.confirmed = true;
+      const id = subscriptionIdOf(reply);
       if (id !== undefined) {
         stream.id = id;
         this.#byId.set(id, stream);
