@@ -5,7 +5,7 @@
  * the page). Every token and OTP the stack sees is added to the canary's secrets.
  */
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMockServer, type MockServer } from '@deriv-auth/mock-server';
 import { createDerivAuthServer, toNodeHandler, type DerivAuthServer } from '@deriv-auth/server';
@@ -32,7 +32,7 @@ export interface AuthServerStack {
 
 /** Records the tokens the server receives from the mock's token endpoint and the OTP URLs. */
 const recordingFetch: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
+  const response = await nodeFetch(input, init);
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   if (/\/oauth2\/token$|\/otp$/.test(url) && response.ok) {
     const body = (await response.clone().json()) as Record<string, unknown>;
@@ -76,26 +76,29 @@ export async function startAuthServerStack(): Promise<AuthServerStack> {
 
   const jar = new Map<string, string>();
   const browserFetch: typeof fetch = async (input, init) => {
-    const url = new URL(
-      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-      origin,
-    );
-    const headers = new Headers(init?.headers);
+    const url = new URL(urlOf(input), origin);
+    const headers = headersOf(init);
     if (url.origin === origin) {
-      if (init?.method === 'POST') headers.set('origin', origin);
+      if (init?.method === 'POST') headers['origin'] = origin;
       const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-      if (cookie) headers.set('cookie', cookie);
+      if (cookie) headers['cookie'] = cookie;
     }
-    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+    const reply = await sendOverHttp(
+      url,
+      init?.method ?? 'GET',
+      headers,
+      bodyOf(init),
+      init?.signal,
+    );
     if (url.origin === origin)
-      for (const line of response.headers.getSetCookie()) {
+      for (const line of reply.setCookies) {
         const [pair = ''] = line.split(';');
         const separator = pair.indexOf('=');
         const value = pair.slice(separator + 1);
         if (value === '' || /max-age=0/i.test(line)) jar.delete(pair.slice(0, separator));
         else jar.set(pair.slice(0, separator), value);
       }
-    return response;
+    return toResponse(reply);
   };
 
   return {
@@ -110,7 +113,7 @@ export async function startAuthServerStack(): Promise<AuthServerStack> {
       const authorize = new URL(login.headers.get('location') ?? '');
       authorize.searchParams.set('user', user);
       authorize.searchParams.set('auto', '1');
-      const approved = await fetch(authorize, { redirect: 'manual' });
+      const approved = await nodeFetch(authorize);
       const back = new URL(approved.headers.get('location') ?? '');
       const callback = await browserFetch(back.pathname + back.search);
       if (!jar.has('deriv_session'))
@@ -123,3 +126,81 @@ export async function startAuthServerStack(): Promise<AuthServerStack> {
     },
   };
 }
+
+/**
+ * One HTTP exchange over `node:http` rather than the global `fetch`: under happy-dom the global is
+ * the simulated page's, which applies its own origin and cookie rules instead of this stack's.
+ */
+function sendOverHttp(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: unknown,
+  signal: AbortSignal | null | undefined,
+): Promise<{
+  status: number;
+  headers: Record<string, string>;
+  setCookies: string[];
+  body: string;
+}> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method, headers, signal: signal ?? undefined }, (reply) => {
+      const chunks: Buffer[] = [];
+      reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+      reply.on('error', reject);
+      reply.on('end', () => {
+        const plain: Record<string, string> = {};
+        for (const [name, value] of Object.entries(reply.headers))
+          if (typeof value === 'string' && name !== 'set-cookie') plain[name] = value;
+        resolve({
+          status: reply.statusCode ?? 0,
+          headers: plain,
+          setCookies: reply.headers['set-cookie'] ?? [],
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(typeof body === 'string' ? body : undefined);
+  });
+}
+
+const urlOf = (input: Parameters<typeof fetch>[0]): string =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+
+function headersOf(init: RequestInit | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  new Headers(init?.headers).forEach((value, name) => {
+    headers[name] = value;
+  });
+  if (init?.body instanceof URLSearchParams && !headers['content-type'])
+    headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
+  return headers;
+}
+
+const bodyOf = (init: RequestInit | undefined): string | undefined =>
+  typeof init?.body === 'string' || init?.body instanceof URLSearchParams
+    ? init.body.toString()
+    : undefined;
+
+function toResponse(reply: Awaited<ReturnType<typeof sendOverHttp>>): Response {
+  const nullBody = [101, 204, 205, 304].includes(reply.status);
+  const response = new Response(nullBody ? null : reply.body, {
+    status: reply.status,
+    headers: reply.headers,
+  });
+  for (const cookie of reply.setCookies) response.headers.append('set-cookie', cookie);
+  return response;
+}
+
+/** `fetch` over `node:http` (redirects not followed), whatever the global `fetch` is. */
+const nodeFetch: typeof fetch = async (input, init) =>
+  toResponse(
+    await sendOverHttp(
+      new URL(urlOf(input)),
+      init?.method ?? 'GET',
+      headersOf(init),
+      bodyOf(init),
+      init?.signal,
+    ),
+  );
