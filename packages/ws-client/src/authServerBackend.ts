@@ -104,7 +104,6 @@ export function createAuthServerBackend(options: AuthServerBackendOptions = {}):
       const response = await fetchFn(`${base}/${route}`, {
         method,
         credentials: 'include',
-        cache: 'no-store',
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: controller.signal,
