@@ -39,7 +39,7 @@ export const LAYERS = {
     '@deriv-auth/mock-server',
   ],
 };
-const testOnly = ['@deriv-auth/mock-server'];
+const testOnly = ['@deriv-auth/mock-server', '@deriv-auth/server'];
 
 const SOURCE = /\.(?:ts|tsx|mts)$/;
 const TEST = /(?:\.test\.tsx?|\.test-d\.ts)$|\/test\//;

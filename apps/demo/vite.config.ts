@@ -5,6 +5,7 @@ import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { callbackCacheControl } from './src/callbackCacheControl.js';
 import { buildContentSecurityPolicy, buildSecurityHeaders } from './src/contentSecurityPolicy.js';
 import { readDemoConfig } from './src/demoConfig.js';
+import { serverModePlugin } from './src/serverModePlugin.js';
 
 const sha256 = (text: string): string =>
   `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -51,6 +52,7 @@ export default defineConfig(({ command, mode }) => {
       react(),
       securityMetaTags(buildContentSecurityPolicy(policyOptions)),
       callbackCacheControl(),
+      serverModePlugin(process.env),
     ],
     server: { host: 'localhost', port: 5173, strictPort: true, headers },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers },

@@ -4,6 +4,8 @@
 //
 //   node scripts/start.mjs               Vite dev server (hot reload)
 //   node scripts/start.mjs --production  `vite build` + `vite preview` (the production headers)
+//   node scripts/start.mjs --flow=server server mode: @deriv-auth/server on /auth beside Vite
+//                                        (scripts/serverMode.mjs); combines with --production
 //
 // Environment: DEMO_PORT (default 5173), DEMO_MOCK_PORT (default 0 = any free port),
 // VITE_DERIV_APP_ID (default 1089). The OAuth and WebSocket URLs are set to the mock server's.
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockServer } from '@deriv-auth/mock-server';
 import { build, createServer, preview } from 'vite';
+import { isServerMode, serverModeEnvironment, serverModeMockOptions } from './serverMode.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const production = process.argv.includes('--production');
@@ -27,7 +30,10 @@ const appUrl = `http://${host}:${port}`;
 const mock = await startMockServer({
   port: mockPort,
   apps: [{ appId, redirectUri: `${appUrl}/redirect`, name: 'Deriv login demo' }],
+  ...(isServerMode(process.argv, process.env) ? { newApi: serverModeMockOptions(appUrl) } : {}),
 });
+if (isServerMode(process.argv, process.env))
+  Object.assign(process.env, serverModeEnvironment(mock, appUrl));
 process.env.VITE_DERIV_APP_ID = String(appId);
 process.env.VITE_DERIV_OAUTH_URL = mock.oauthUrl;
 process.env.VITE_DERIV_WS_URL = mock.wsUrl;
@@ -57,7 +63,7 @@ try {
 }
 
 console.log(`
-  Deriv login demo (${production ? 'production build' : 'dev server'}) on the embedded mock server
+  Deriv login demo (${production ? 'production build' : 'dev server'}${isServerMode(process.argv, process.env) ? ', server mode: tokens on /auth' : ''}) on the embedded mock server
 
   Open             ${appUrl}/
   Mock OAuth page  ${mock.oauthUrl}?app_id=${appId}

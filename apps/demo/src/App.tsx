@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DemoConfig } from './demoConfig';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { usePathname } from './router';
@@ -13,6 +14,8 @@ const isLocal = (url: string): boolean =>
 /** Props of {@link App}. */
 export interface AppProps {
   readonly config: DemoConfig;
+  /** Replaces the routed screens (server mode's own home, see `serverModeHome.tsx`). */
+  readonly home?: ReactNode;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface AppProps {
  * @param props - Settings from the environment.
  * @returns The app.
  */
-export function App({ config }: AppProps) {
+export function App({ config, home }: AppProps) {
   const pathname = usePathname();
   const server = isLocal(config.wsUrl) ? 'Mock server' : new URL(config.wsUrl).host;
   return (
@@ -42,11 +45,12 @@ export function App({ config }: AppProps) {
         </span>
       </header>
       <main id="main">
-        {pathname === CALLBACK_PATH ? (
-          <CallbackScreen config={config} />
-        ) : (
-          <HomeScreen config={config} />
-        )}
+        {home ??
+          (pathname === CALLBACK_PATH ? (
+            <CallbackScreen config={config} />
+          ) : (
+            <HomeScreen config={config} />
+          ))}
       </main>
       <footer className="footer">
         Built with <code>@deriv-auth/core</code>, <code>@deriv-auth/ws-client</code>,{' '}

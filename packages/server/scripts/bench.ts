@@ -152,15 +152,22 @@ const record = {
   lastSeenAt: Date.now(),
 };
 const sealCount = 5_000;
-let sealed = '';
+// Distinct strings (each seal has a fresh IV), so every open below decrypts: the sealer keeps
+// what it opened, and opening one string again is a cache hit, measured apart.
+const sealedValues: string[] = [];
 let start = performance.now();
 for (let index = 0; index < sealCount; index += 1)
-  sealed = await sealer.seal(record, 'deriv-auth/session', 3600);
+  sealedValues.push(await sealer.seal(record, 'deriv-auth/session', 3600));
 const sealRate = sealCount / ((performance.now() - start) / 1000);
+const freshSealer = createSealer({ secrets: [SECRET] });
 start = performance.now();
-for (let index = 0; index < sealCount; index += 1) await sealer.open(sealed, 'deriv-auth/session');
+for (const value of sealedValues) await freshSealer.open(value, 'deriv-auth/session');
 const openRate = sealCount / ((performance.now() - start) / 1000);
-
+const sealed = sealedValues[0] ?? '';
+start = performance.now();
+for (let index = 0; index < sealCount; index += 1)
+  await freshSealer.open(sealed, 'deriv-auth/session');
+const cachedOpenRate = sealCount / ((performance.now() - start) / 1000);
 const p50Added = percentile(serverTimes, 50) - percentile(directTimes, 50);
 const p99Added = percentile(serverTimes, 99) - percentile(directTimes, 99);
 console.log(`otp, ${SAMPLES} sequential requests each way, loopback, Node ${process.version}`);
@@ -178,7 +185,7 @@ console.log(
   `otp requests/s, ${CONCURRENCY} in flight: server ${serverRate.toFixed(0)}/s, direct ${directRate.toFixed(0)}/s`,
 );
 console.log(
-  `sealed cookie (${sealed.length} characters): seal ${sealRate.toFixed(0)}/s, open ${openRate.toFixed(0)}/s`,
+  `sealed cookie (${sealed.length} characters): seal ${sealRate.toFixed(0)}/s, open ${openRate.toFixed(0)}/s, open again (cached) ${cachedOpenRate.toFixed(0)}/s`,
 );
 
 http.close();

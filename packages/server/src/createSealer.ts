@@ -22,6 +22,10 @@ export interface Sealer {
 }
 
 const MIN_SECRET_LENGTH = 32;
+/** Opened values kept, so the cookie a browser sends on every request is decrypted once. */
+const OPENED_CACHE_SIZE = 1_024;
+/** Longest a value is served from the cache (its own `exp` still applies). */
+const OPENED_CACHE_MS = 60_000;
 const encoder = new TextEncoder();
 
 interface SealingKey {
@@ -87,6 +91,11 @@ export function createSealer(options: CreateSealerOptions): Sealer {
   const keys = Promise.all((secrets as string[]).map(deriveKey));
   // Keep a failed derivation from surfacing as an unhandled rejection before first use.
   keys.catch(() => undefined);
+  // Decrypting (Web Crypto AES-GCM through jose) was the largest cost of an `otp` request in the
+  // profile. Keyed by the exact sealed string and purpose: a changed string is a miss and is
+  // decrypted (and refused) as before. Only successful opens are kept; expiry is checked again on
+  // every hit; callers get a copy. Bounded: the oldest entry goes first.
+  const opened = new Map<string, { payload: Record<string, unknown>; until: number }>();
 
   return {
     async seal(value, purpose, ttlSeconds) {
@@ -102,6 +111,12 @@ export function createSealer(options: CreateSealerOptions): Sealer {
         .encrypt(newest.key);
     },
     async open(sealed, purpose) {
+      const cacheKey = `${purpose}\u0000${sealed}`;
+      const cached = opened.get(cacheKey);
+      if (cached) {
+        if (now() < cached.until) return structuredClone(cached.payload);
+        opened.delete(cacheKey);
+      }
       try {
         const all = await keys;
         const { payload } = await jwtDecrypt(
@@ -119,6 +134,12 @@ export function createSealer(options: CreateSealerOptions): Sealer {
             requiredClaims: ['exp'],
           },
         );
+        const until = Math.min(now() + OPENED_CACHE_MS, (payload.exp ?? 0) * 1000);
+        if (opened.size >= OPENED_CACHE_SIZE) {
+          const oldest = opened.keys().next();
+          if (!oldest.done) opened.delete(oldest.value);
+        }
+        opened.set(cacheKey, { payload: structuredClone(payload), until });
         return payload;
       } catch {
         return undefined;

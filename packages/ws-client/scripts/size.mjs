@@ -14,7 +14,9 @@ import { build } from 'esbuild';
 // issue 14 the budget sits just above the sum.
 // The review mends (ory_ secrets by shape, one provider-text cleaning, scrubbed authorizer
 // errors, checked OTP balance) add ~115 B (17,674 B).
-const BUDGET_BYTES = 16_100 + 1_534 + 140;
+// Server mode (issue 12: createAuthServerBackend, the session's backend on @deriv-auth/server)
+// adds 905 B (18,579 B); an app that does not import it does not ship it.
+const BUDGET_BYTES = 16_100 + 1_534 + 140 + 910;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   entryPoints: [`${packageDir}src/index.ts`],

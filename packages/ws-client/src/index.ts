@@ -71,5 +71,11 @@ export type { OtpAuthorizerOptions, OtpUrlSource } from './otpAuthorizer.js';
 export { createTokenSource } from './tokenSource.js';
 export type { AccessTokenSource, TokenSourceOptions } from './tokenSource.js';
 export type { NewApiOptions } from './newApiOptions.js';
+export { createAuthServerBackend } from './authServerBackend.js';
+export type {
+  AuthServerBackend,
+  AuthServerBackendOptions,
+  AuthServerSession,
+} from './authServerBackend.js';
 export { DERIV_REST_ERROR_CODES, DerivRestError, isDerivRestError } from './derivRestError.js';
 export type { DerivRestErrorCode } from './derivRestError.js';
