@@ -1,6 +1,16 @@
-import { buildOAuthUrl, createOAuthState, type BuildOAuthUrlOptions } from '@deriv-auth/core';
+import {
+  buildAuthorizationUrl,
+  buildOAuthUrl,
+  createCodeChallenge,
+  createCodeVerifier,
+  createOAuthState,
+  type BuildAuthorizationUrlOptions,
+  type BuildOAuthUrlOptions,
+  type NewApiScope,
+} from '@deriv-auth/core';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
 import { DEFAULT_STORAGE_KEY, saveLoginRecord, type LoginRecord } from './internal/loginRecord.js';
+import { internalsOf, type NewApiLogin } from './newApiLogin.js';
 
 /** How long a started login waits for its callback by default: ten minutes. */
 export const DEFAULT_LOGIN_TTL_MS = 10 * 60 * 1000;
@@ -16,6 +26,30 @@ export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
   /** Leave the page for the login URL (default `true`); `false` only returns the URL. */
   navigate?: boolean | undefined;
   /** Browser facilities (default {@link createBrowserEnvironment}). */
+  environment?: BrowserEnvironment | undefined;
+};
+
+/**
+ * Options of {@link startLogin} for Deriv's New API: the login made by `createNewApiLogin`, the
+ * sign-up and partner options of core's `buildAuthorizationUrl`, plus the same browser glue.
+ */
+export type StartNewApiLoginOptions = Omit<
+  BuildAuthorizationUrlOptions,
+  'clientId' | 'redirectUri' | 'scopes' | 'state' | 'codeChallenge' | 'authorizationUrl'
+> & {
+  /** The New API login (`createNewApiLogin`): switches `startLogin` to OAuth 2.0 + PKCE. */
+  newApi: NewApiLogin;
+  /** Scopes for this login; default the login's. */
+  scopes?: readonly NewApiScope[] | undefined;
+  /** Same-origin path to come back to after login, returned by {@link completeLogin} once checked. */
+  returnTo?: string | undefined;
+  /** How long the callback is accepted, in ms (default {@link DEFAULT_LOGIN_TTL_MS}). */
+  ttlMs?: number | undefined;
+  /** Where the one-time state and verifier are kept (default the login's, `'@deriv-auth/login'`). */
+  storageKey?: string | undefined;
+  /** Leave the page for the login URL (default `true`); `false` only returns the URL. */
+  navigate?: boolean | undefined;
+  /** Browser facilities (default the login's environment). */
   environment?: BrowserEnvironment | undefined;
 };
 
@@ -43,7 +77,76 @@ export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
  * @see https://developers.deriv.com/docs/authentication
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
-export function startLogin(options: StartLoginOptions): string {
+export function startLogin(options: StartLoginOptions): string;
+/**
+ * Starts Deriv's New API login (OAuth 2.0 authorization code with PKCE): creates a one-time
+ * `state` and a PKCE code verifier, keeps both for this tab with an expiry (one use), and sends the
+ * browser to the authorize page built by core's `buildAuthorizationUrl` with the S256 challenge.
+ *
+ * @remarks
+ * Asynchronous, because the challenge is a Web Crypto digest. The verifier never leaves the tab's
+ * storage except in the token request of {@link completeLogin}; it is in no URL.
+ *
+ * @param options - `newApi` (from `createNewApiLogin`), sign-up options, `returnTo`, `ttlMs`.
+ * @returns The authorize URL (also when `navigate` is `false`).
+ * @throws (as a rejection) {@link DerivLoginError} `storage_unavailable`; core's `LoginUrlError`
+ *   for options it rejects (then no login is left pending).
+ * @example
+ * ```ts
+ * import { createNewApiLogin, startLogin } from '@deriv-auth/login';
+ *
+ * const login = createNewApiLogin({ clientId: 'myApp123', redirectUri: 'https://app.example/callback' });
+ * await startLogin({ newApi: login, returnTo: '/trade' });
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc7636
+ */
+export function startLogin(options: StartNewApiLoginOptions): Promise<string>;
+export function startLogin(
+  options: StartLoginOptions | StartNewApiLoginOptions,
+): string | Promise<string> {
+  // A spread of options may carry `newApi: undefined`: that is the legacy flow.
+  if ((options as { newApi?: unknown }).newApi !== undefined)
+    return startNewApiLogin(options as StartNewApiLoginOptions);
+  return startLegacyLogin(options as StartLoginOptions);
+}
+
+async function startNewApiLogin(options: StartNewApiLoginOptions): Promise<string> {
+  const {
+    newApi,
+    scopes,
+    returnTo,
+    ttlMs = DEFAULT_LOGIN_TTL_MS,
+    storageKey,
+    navigate = true,
+    environment,
+    ...urlOptions
+  } = options;
+  const login = internalsOf(newApi);
+  const browser = environment ?? login.environment();
+  const state = createOAuthState(browser.random);
+  const codeVerifier = createCodeVerifier(browser.random);
+  // Build first: options core rejects must not leave a pending login behind.
+  const url = buildAuthorizationUrl({
+    ...urlOptions,
+    clientId: login.endpoint.clientId,
+    redirectUri: login.endpoint.redirectUri,
+    authorizationUrl: login.endpoint.authorizationUrl,
+    scopes: scopes ?? login.scopes,
+    state,
+    codeChallenge: await createCodeChallenge(codeVerifier),
+  });
+  const record: LoginRecord = {
+    state,
+    expiresAt: browser.now() + ttlMs,
+    returnTo,
+    codeVerifier,
+  };
+  saveLoginRecord(browser, storageKey ?? login.storageKey ?? DEFAULT_STORAGE_KEY, record);
+  if (navigate) browser.location.assign(url);
+  return url;
+}
+
+function startLegacyLogin(options: StartLoginOptions): string {
   const {
     returnTo,
     ttlMs = DEFAULT_LOGIN_TTL_MS,

@@ -9,6 +9,8 @@ export interface LoginRecord {
   readonly expiresAt: number;
   /** Where the app wanted to be after login, checked again on the way back. */
   readonly returnTo?: string | undefined;
+  /** New API only: the PKCE code verifier the code is bound to (a secret, kept for this tab only). */
+  readonly codeVerifier?: string | undefined;
 }
 
 /** Default key in `sessionStorage`. */
