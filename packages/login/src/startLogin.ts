@@ -27,6 +27,8 @@ export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
   navigate?: boolean | undefined;
   /** Browser facilities (default {@link createBrowserEnvironment}). */
   environment?: BrowserEnvironment | undefined;
+  /** Not given in the legacy flow: a New API login (`createNewApiLogin`) switches to {@link StartNewApiLoginOptions}. */
+  newApi?: undefined;
 };
 
 /**

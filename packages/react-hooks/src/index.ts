@@ -13,7 +13,14 @@ export { useConnectionStatus } from './useConnectionStatus.js';
 export { useSessionActions } from './useSessionActions.js';
 export type { UseSessionActionsResult } from './useSessionActions.js';
 export { useLogin } from './useLogin.js';
-export type { UseLoginOptions, UseLoginOverrides, UseLoginResult } from './useLogin.js';
+export type {
+  UseLoginOptions,
+  UseLoginOverrides,
+  UseLoginResult,
+  UseNewApiLoginOptions,
+  UseNewApiLoginOverrides,
+  UseNewApiLoginResult,
+} from './useLogin.js';
 export { useOAuthCallback } from './useOAuthCallback.js';
 export type { UseOAuthCallbackOptions } from './useOAuthCallback.js';
 export { DerivReactError, isDerivReactError, DERIV_REACT_ERROR_CODES } from './derivReactError.js';
