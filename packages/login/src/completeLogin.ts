@@ -13,10 +13,8 @@ import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvi
 import { DerivLoginError } from './derivLoginError.js';
 import { DEFAULT_STORAGE_KEY, consumeLoginRecord } from './internal/loginRecord.js';
 import type { AccountChoice } from './accountChoice.js';
-import { pickAccount, pickListedAccount } from './internal/pickAccount.js';
-import { hasCodeCallback, stripCodeCallback } from './internal/codeCallback.js';
-import { exchangeCode } from './internal/tokenEndpoint.js';
-import { internalsOf, type NewApiLogin, type NewApiLoginInternals } from './newApiLogin.js';
+import { pickAccount } from './internal/pickAccount.js';
+import { internalsOf, type NewApiLogin } from './newApiLogin.js';
 import { observe } from './internal/reportUnhandled.js';
 import { callbackEntry, setCallbackState } from './loginCallbackStore.js';
 
@@ -64,26 +62,6 @@ async function authorizeAccounts(
   options.session.setAccounts(accounts);
   const authorize = await options.session.authorize(account);
   return { handled: true, account, authorize, returnTo };
-}
-
-/** New API: exchanges the code, signs the token source in, loads the list, authorizes the choice. */
-async function completeNewApi(
-  options: CompleteLoginOptions,
-  login: NewApiLoginInternals,
-  callback: { code: string; state: string },
-  codeVerifier: string,
-  returnTo: string | undefined,
-): Promise<CompleteLoginResult> {
-  login.signIn(await exchangeCode(login.endpoint, callback, codeVerifier));
-  // The accounts of an earlier login must not survive this one: the REST list replaces them.
-  options.session.setAccounts([]);
-  let authorize = await options.session.authorize();
-  const choice = options.account ?? 'first';
-  if (choice !== 'first') {
-    const account = pickListedAccount(authorize.account_list ?? [], choice);
-    if (account !== authorize.loginid) authorize = await options.session.authorize(account);
-  }
-  return { handled: true, account: authorize.loginid, authorize, returnTo };
 }
 
 /**
@@ -144,14 +122,14 @@ export function completeLogin(options: CompleteLoginOptions): Promise<CompleteLo
     const newApi = options.newApi === undefined ? undefined : internalsOf(options.newApi);
     const environment = options.environment ?? newApi?.environment() ?? createBrowserEnvironment();
     const href = environment.location.href;
-    if (!(newApi ? hasCodeCallback(href) : hasOAuthCallback(href))) {
+    if (!(newApi ? newApi.hasCallback(href) : hasOAuthCallback(href))) {
       if (entry.promise) return entry.promise as Promise<CompleteLoginResult>;
       setCallbackState(session, { status: 'none' });
       return Promise.resolve({ handled: false });
     }
     // The tokens leave the address bar first, before anything that could throw with the URL in
     // hand (`new URL` keeps its input on the error). The parser reads only query and fragment.
-    const cleanHref = newApi ? stripCodeCallback(href) : stripOAuthCallback(href);
+    const cleanHref = newApi ? newApi.stripCallback(href) : stripOAuthCallback(href);
     environment.history.replaceState(environment.history.state, '', cleanHref);
     setCallbackState(session, { status: 'pending' });
     const record = consumeLoginRecord(
@@ -172,7 +150,7 @@ export function completeLogin(options: CompleteLoginOptions): Promise<CompleteLo
     if (newApi && record.codeVerifier !== undefined) {
       const { code } = parseAuthorizationCallback(href, { expectedState: record.state });
       const callback = { code, state: record.state };
-      inner = completeNewApi(options, newApi, callback, record.codeVerifier, checkReturnTo());
+      inner = newApi.complete(options, callback, record.codeVerifier, checkReturnTo());
     } else {
       const { accounts } = parseOAuthRedirect(href, { expectedState: record.state });
       const account = pickAccount(accounts, options.account ?? 'first');

@@ -10,7 +10,12 @@ import {
   type AccessTokenSource,
 } from '@deriv-auth/ws-client';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
-import { refreshTokens, type TokenEndpointConfig } from './internal/tokenEndpoint.js';
+import type { CompleteLoginOptions, CompleteLoginResult } from './completeLogin.js';
+import { hasCodeCallback, stripCodeCallback } from './internal/codeCallback.js';
+import { completeNewApi } from './internal/completeNewApi.js';
+import { startNewApiLogin } from './internal/startNewApiLogin.js';
+import { exchangeCode, refreshTokens, type TokenEndpointConfig } from './internal/tokenEndpoint.js';
+import type { StartNewApiLoginOptions } from './startLogin.js';
 import { createTokenStore, type StoredTokens } from './internal/tokenStore.js';
 
 /** Options of {@link createNewApiLogin}: the app's OAuth client and where its tokens live. */
@@ -71,6 +76,24 @@ export interface NewApiLoginInternals {
   readonly environment: () => BrowserEnvironment;
   /** Replaces the tokens with those of a code exchange, and stores them. */
   readonly signIn: (tokens: TokenResponse) => void;
+  /** Whether a page URL is an authorization callback (`?code=&state=`), never throwing. */
+  readonly hasCallback: (href: string) => boolean;
+  /** The URL without the callback's parameters, never throwing. */
+  readonly stripCallback: (href: string) => string;
+  /** After the checks: the exchange, the session's accounts and the chosen account. */
+  readonly complete: (
+    options: CompleteLoginOptions,
+    callback: { code: string; state: string },
+    codeVerifier: string,
+    returnTo: string | undefined,
+  ) => Promise<CompleteLoginResult>;
+  /** `startLogin({ newApi })`. */
+  readonly start: (options: StartNewApiLoginOptions) => Promise<string>;
+  /** The authorization code grant with the PKCE verifier. */
+  readonly exchange: (
+    callback: { code: string; state: string },
+    codeVerifier: string,
+  ) => Promise<TokenResponse>;
 }
 
 const internals = new WeakMap<NewApiLogin, NewApiLoginInternals>();
@@ -179,11 +202,22 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
     },
   };
   const login: NewApiLogin = Object.freeze({ tokens, clientId: options.clientId });
-  internals.set(login, {
+  const config = {
     endpoint,
-    scopes: options.scopes ?? ['trade'],
+    scopes: options.scopes ?? (['trade'] as const),
     storageKey: options.storageKey,
     environment,
+  };
+  // The New API's code lives here, reached through the login object: startLogin and
+  // completeLogin only dispatch, so an app on the legacy flow does not bundle oauth4webapi's grants.
+  const internal: NewApiLoginInternals = {
+    ...config,
+    hasCallback: hasCodeCallback,
+    stripCallback: stripCodeCallback,
+    complete: (completeOptions, callback, codeVerifier, returnTo) =>
+      completeNewApi(internal, completeOptions, callback, codeVerifier, returnTo),
+    start: (startOptions) => startNewApiLogin(config, startOptions),
+    exchange: (callback, codeVerifier) => exchangeCode(endpoint, callback, codeVerifier),
     signIn: (reply) => {
       const stored: StoredTokens = {
         accessToken: reply.access_token,
@@ -194,6 +228,7 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
       source = open(stored);
       store.save(stored);
     },
-  });
+  };
+  internals.set(login, internal);
   return login;
 }

@@ -1,19 +1,20 @@
 import {
-  buildAuthorizationUrl,
   buildOAuthUrl,
-  createCodeChallenge,
-  createCodeVerifier,
   createOAuthState,
   type BuildAuthorizationUrlOptions,
   type BuildOAuthUrlOptions,
   type NewApiScope,
 } from '@deriv-auth/core';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
-import { DEFAULT_STORAGE_KEY, saveLoginRecord, type LoginRecord } from './internal/loginRecord.js';
+import {
+  DEFAULT_LOGIN_TTL_MS,
+  DEFAULT_STORAGE_KEY,
+  saveLoginRecord,
+  type LoginRecord,
+} from './internal/loginRecord.js';
 import { internalsOf, type NewApiLogin } from './newApiLogin.js';
 
-/** How long a started login waits for its callback by default: ten minutes. */
-export const DEFAULT_LOGIN_TTL_MS = 10 * 60 * 1000;
+export { DEFAULT_LOGIN_TTL_MS };
 
 /** Options of {@link startLogin}: core's login URL options (without `state`) plus browser glue. */
 export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
@@ -108,44 +109,11 @@ export function startLogin(
 ): string | Promise<string> {
   // A spread of options may carry `newApi: undefined`: that is the legacy flow.
   if ((options as { newApi?: unknown }).newApi !== undefined)
-    return startNewApiLogin(options as StartNewApiLoginOptions);
+    // The New API's code comes with its login object: apps on the legacy flow do not bundle it.
+    return internalsOf((options as StartNewApiLoginOptions).newApi).start(
+      options as StartNewApiLoginOptions,
+    );
   return startLegacyLogin(options as StartLoginOptions);
-}
-
-async function startNewApiLogin(options: StartNewApiLoginOptions): Promise<string> {
-  const {
-    newApi,
-    scopes,
-    returnTo,
-    ttlMs = DEFAULT_LOGIN_TTL_MS,
-    storageKey,
-    navigate = true,
-    environment,
-    ...urlOptions
-  } = options;
-  const login = internalsOf(newApi);
-  const browser = environment ?? login.environment();
-  const state = createOAuthState(browser.random);
-  const codeVerifier = createCodeVerifier(browser.random);
-  // Build first: options core rejects must not leave a pending login behind.
-  const url = buildAuthorizationUrl({
-    ...urlOptions,
-    clientId: login.endpoint.clientId,
-    redirectUri: login.endpoint.redirectUri,
-    authorizationUrl: login.endpoint.authorizationUrl,
-    scopes: scopes ?? login.scopes,
-    state,
-    codeChallenge: await createCodeChallenge(codeVerifier),
-  });
-  const record: LoginRecord = {
-    state,
-    expiresAt: browser.now() + ttlMs,
-    returnTo,
-    codeVerifier,
-  };
-  saveLoginRecord(browser, storageKey ?? login.storageKey ?? DEFAULT_STORAGE_KEY, record);
-  if (navigate) browser.location.assign(url);
-  return url;
 }
 
 function startLegacyLogin(options: StartLoginOptions): string {

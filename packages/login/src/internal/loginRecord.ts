@@ -13,6 +13,9 @@ export interface LoginRecord {
   readonly codeVerifier?: string | undefined;
 }
 
+/** How long a started login waits for its callback by default: ten minutes. */
+export const DEFAULT_LOGIN_TTL_MS = 10 * 60 * 1000;
+
 /** Default key in `sessionStorage`. */
 export const DEFAULT_STORAGE_KEY = '@deriv-auth/login';
 
