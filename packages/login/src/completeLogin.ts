@@ -14,7 +14,8 @@ import { DerivLoginError } from './derivLoginError.js';
 import { DEFAULT_STORAGE_KEY, consumeLoginRecord } from './internal/loginRecord.js';
 import type { AccountChoice } from './accountChoice.js';
 import { pickAccount } from './internal/pickAccount.js';
-import { internalsOf, type NewApiLogin } from './newApiLogin.js';
+import { internalsOf } from './internal/newApiRegistry.js';
+import type { NewApiLogin } from './newApiTypes.js';
 import { observe } from './internal/reportUnhandled.js';
 import { callbackEntry, setCallbackState } from './loginCallbackStore.js';
 
@@ -150,7 +151,13 @@ export function completeLogin(options: CompleteLoginOptions): Promise<CompleteLo
     if (newApi && record.codeVerifier !== undefined) {
       const { code } = parseAuthorizationCallback(href, { expectedState: record.state });
       const callback = { code, state: record.state };
-      inner = newApi.complete(options, callback, record.codeVerifier, checkReturnTo());
+      inner = newApi.complete({
+        session: options.session,
+        account: options.account,
+        callback,
+        codeVerifier: record.codeVerifier,
+        returnTo: checkReturnTo(),
+      });
     } else {
       const { accounts } = parseOAuthRedirect(href, { expectedState: record.state });
       const account = pickAccount(accounts, options.account ?? 'first');

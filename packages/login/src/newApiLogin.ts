@@ -10,12 +10,14 @@ import {
   type AccessTokenSource,
 } from '@deriv-auth/ws-client';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
-import type { CompleteLoginOptions, CompleteLoginResult } from './completeLogin.js';
 import { hasCodeCallback, stripCodeCallback } from './internal/codeCallback.js';
 import { completeNewApi } from './internal/completeNewApi.js';
 import { startNewApiLogin } from './internal/startNewApiLogin.js';
 import { exchangeCode, refreshTokens, type TokenEndpointConfig } from './internal/tokenEndpoint.js';
-import type { StartNewApiLoginOptions } from './startLogin.js';
+import { registerNewApiLogin } from './internal/newApiRegistry.js';
+import type { NewApiLogin, NewApiLoginInternals } from './newApiTypes.js';
+
+export type { NewApiLogin } from './newApiTypes.js';
 import { createTokenStore, type StoredTokens } from './internal/tokenStore.js';
 
 /** Options of {@link createNewApiLogin}: the app's OAuth client and where its tokens live. */
@@ -49,60 +51,6 @@ export interface NewApiLoginOptions {
   storageKey?: string | undefined;
   /** Browser facilities (default {@link createBrowserEnvironment}, read on first use). */
   environment?: BrowserEnvironment | undefined;
-}
-
-/**
- * An app's New API login: give its `tokens` to the session, and the login itself to
- * `startLogin({ newApi })` and `completeLogin({ newApi })` (or the React hooks' `newApi` option).
- *
- * @example
- * ```ts
- * const login = createNewApiLogin({ clientId: 'myApp123', redirectUri: 'https://app.example/cb' });
- * const session = createDerivSession({ client: { appId: 1089, endpoint: DEFAULT_PUBLIC_SOCKET_URL }, newApi: { tokens: login.tokens } });
- * ```
- */
-export interface NewApiLogin {
-  /** The access tokens, for `createDerivSession({ newApi: { tokens } })`; empty until signed in. */
-  readonly tokens: AccessTokenSource;
-  /** The client id the login was created for. */
-  readonly clientId: string;
-}
-
-/** @internal What startLogin and completeLogin need besides the public half. */
-export interface NewApiLoginInternals {
-  readonly endpoint: TokenEndpointConfig;
-  readonly scopes: readonly NewApiScope[];
-  readonly storageKey: string | undefined;
-  readonly environment: () => BrowserEnvironment;
-  /** Replaces the tokens with those of a code exchange, and stores them. */
-  readonly signIn: (tokens: TokenResponse) => void;
-  /** Whether a page URL is an authorization callback (`?code=&state=`), never throwing. */
-  readonly hasCallback: (href: string) => boolean;
-  /** The URL without the callback's parameters, never throwing. */
-  readonly stripCallback: (href: string) => string;
-  /** After the checks: the exchange, the session's accounts and the chosen account. */
-  readonly complete: (
-    options: CompleteLoginOptions,
-    callback: { code: string; state: string },
-    codeVerifier: string,
-    returnTo: string | undefined,
-  ) => Promise<CompleteLoginResult>;
-  /** `startLogin({ newApi })`. */
-  readonly start: (options: StartNewApiLoginOptions) => Promise<string>;
-  /** The authorization code grant with the PKCE verifier. */
-  readonly exchange: (
-    callback: { code: string; state: string },
-    codeVerifier: string,
-  ) => Promise<TokenResponse>;
-}
-
-const internals = new WeakMap<NewApiLogin, NewApiLoginInternals>();
-
-/** @internal The configuration behind `login`; a `TypeError` for an object not made by {@link createNewApiLogin}. */
-export function internalsOf(login: NewApiLogin): NewApiLoginInternals {
-  const found = internals.get(login);
-  if (!found) throw new TypeError('`newApi` must be a login made by createNewApiLogin.');
-  return found;
 }
 
 const expiresAtOf = (tokens: TokenResponse, now: number): number | undefined =>
@@ -214,8 +162,7 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
     ...config,
     hasCallback: hasCodeCallback,
     stripCallback: stripCodeCallback,
-    complete: (completeOptions, callback, codeVerifier, returnTo) =>
-      completeNewApi(internal, completeOptions, callback, codeVerifier, returnTo),
+    complete: (request) => completeNewApi(internal, request),
     start: (startOptions) => startNewApiLogin(config, startOptions),
     exchange: (callback, codeVerifier) => exchangeCode(endpoint, callback, codeVerifier),
     signIn: (reply) => {
@@ -229,6 +176,6 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
       store.save(stored);
     },
   };
-  internals.set(login, internal);
+  registerNewApiLogin(login, internal);
   return login;
 }

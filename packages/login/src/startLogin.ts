@@ -1,10 +1,4 @@
-import {
-  buildOAuthUrl,
-  createOAuthState,
-  type BuildAuthorizationUrlOptions,
-  type BuildOAuthUrlOptions,
-  type NewApiScope,
-} from '@deriv-auth/core';
+import { buildOAuthUrl, createOAuthState, type BuildOAuthUrlOptions } from '@deriv-auth/core';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
 import {
   DEFAULT_LOGIN_TTL_MS,
@@ -12,7 +6,10 @@ import {
   saveLoginRecord,
   type LoginRecord,
 } from './internal/loginRecord.js';
-import { internalsOf, type NewApiLogin } from './newApiLogin.js';
+import { internalsOf } from './internal/newApiRegistry.js';
+import type { StartNewApiLoginOptions } from './newApiTypes.js';
+
+export type { StartNewApiLoginOptions } from './newApiTypes.js';
 
 export { DEFAULT_LOGIN_TTL_MS };
 
@@ -30,30 +27,6 @@ export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
   environment?: BrowserEnvironment | undefined;
   /** Not given in the legacy flow: a New API login (`createNewApiLogin`) switches to {@link StartNewApiLoginOptions}. */
   newApi?: undefined;
-};
-
-/**
- * Options of {@link startLogin} for Deriv's New API: the login made by `createNewApiLogin`, the
- * sign-up and partner options of core's `buildAuthorizationUrl`, plus the same browser glue.
- */
-export type StartNewApiLoginOptions = Omit<
-  BuildAuthorizationUrlOptions,
-  'clientId' | 'redirectUri' | 'scopes' | 'state' | 'codeChallenge' | 'authorizationUrl'
-> & {
-  /** The New API login (`createNewApiLogin`): switches `startLogin` to OAuth 2.0 + PKCE. */
-  newApi: NewApiLogin;
-  /** Scopes for this login; default the login's. */
-  scopes?: readonly NewApiScope[] | undefined;
-  /** Same-origin path to come back to after login, returned by {@link completeLogin} once checked. */
-  returnTo?: string | undefined;
-  /** How long the callback is accepted, in ms (default {@link DEFAULT_LOGIN_TTL_MS}). */
-  ttlMs?: number | undefined;
-  /** Where the one-time state and verifier are kept (default the login's, `'@deriv-auth/login'`). */
-  storageKey?: string | undefined;
-  /** Leave the page for the login URL (default `true`); `false` only returns the URL. */
-  navigate?: boolean | undefined;
-  /** Browser facilities (default the login's environment). */
-  environment?: BrowserEnvironment | undefined;
 };
 
 /**

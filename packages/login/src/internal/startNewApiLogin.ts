@@ -4,8 +4,7 @@ import {
   createCodeVerifier,
   createOAuthState,
 } from '@deriv-auth/core';
-import type { NewApiLoginInternals } from '../newApiLogin.js';
-import type { StartNewApiLoginOptions } from '../startLogin.js';
+import type { NewApiLoginInternals, StartNewApiLoginOptions } from '../newApiTypes.js';
 import {
   DEFAULT_LOGIN_TTL_MS,
   DEFAULT_STORAGE_KEY,
