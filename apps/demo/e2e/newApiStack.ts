@@ -96,11 +96,14 @@ export async function expectNoSecretsLeaked(
     ['Referer header', referers],
     ['console line', recording.consoleLines],
   ];
+  // The messages name the place, never the text: a failure must not print the secret it found.
   for (const [where, texts] of places)
-    for (const text of texts)
-      for (const secret of secrets) expect(text.includes(secret), `${where}: ${text}`).toBe(false);
+    for (const [index, text] of texts.entries())
+      for (const secret of secrets)
+        expect(text.includes(secret), `${where} #${String(index)} holds a secret`).toBe(false);
   for (const code of codes)
-    for (const url of history) expect(url.includes(code), `history: ${url}`).toBe(false);
+    for (const [index, url] of history.entries())
+      expect(url.includes(code), `history entry #${String(index)} holds the code`).toBe(false);
 }
 
 /** Browser noise a New API test expects: the refused REST or token calls it provokes. */
