@@ -150,6 +150,16 @@ describe('the New API login against the mock server', () => {
     expect(isDerivLoginError(error) && error.code).toBe('login_not_started');
   });
 
+  it('strips and refuses a legacy token callback that reaches a New API app', async () => {
+    await startLogin({ newApi: login, navigate: false });
+    browser.visit(`${TEST_REDIRECT_URI}?acct1=CR1&token1=a1-legacytoken123&cur1=USD&state=x`);
+    const promise = completeLogin({ session, newApi: login });
+    expect(browser.href()).toBe(TEST_REDIRECT_URI);
+    const error = await rejectionOf(promise);
+    expect(isOAuthRedirectError(error)).toBe(true);
+    expect(JSON.stringify(error) + String(error)).not.toContain('a1-legacytoken123');
+  });
+
   it('refreshes an expired access token for the next one-time URL and stores the new tokens', async () => {
     await arriveWithCode();
     await completeLogin({ session, newApi: login });

@@ -1,6 +1,8 @@
 import {
   DEFAULT_AUTHORIZATION_URL,
   DEFAULT_TOKEN_URL,
+  hasOAuthCallback,
+  stripOAuthCallback,
   type NewApiScope,
   type TokenResponse,
 } from '@deriv-auth/core';
@@ -160,8 +162,10 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
   // completeLogin only dispatch, so an app on the legacy flow does not bundle oauth4webapi's grants.
   const internal: NewApiLoginInternals = {
     ...config,
-    hasCallback: hasCodeCallback,
-    stripCallback: stripCodeCallback,
+    // A legacy callback (`acct1/token1`) reaching a New API app (an old bookmark, a misconfigured
+    // redirect) has its tokens removed too, then is refused: nothing token-bearing stays in the URL.
+    hasCallback: (href) => hasCodeCallback(href) || hasOAuthCallback(href),
+    stripCallback: (href) => stripOAuthCallback(stripCodeCallback(href)),
     complete: (request) => completeNewApi(internal, request),
     start: (startOptions) => startNewApiLogin(config, startOptions),
     exchange: (callback, codeVerifier) => exchangeCode(endpoint, callback, codeVerifier),
