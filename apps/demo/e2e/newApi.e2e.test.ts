@@ -72,7 +72,7 @@ describe('the demo on the New API', () => {
     await expectNoSecretsLeaked(demo, recording);
   });
 
-  it('reconnects after a server restart from a fresh one-time URL; the old one is refused', async () => {
+  it('reconnects after a server close and a restart, each from a fresh one-time URL; the old one is refused', async () => {
     const demo = await stack.open();
     demo.tolerated.push(...EXPECTED_REFUSALS);
     const recording = recordNewApi(demo);
@@ -81,10 +81,14 @@ describe('the demo on the New API', () => {
     await expectAuthorized(demo, 'DOT90004580');
     const [first] = otpSockets(recording.socketUrls);
 
+    // The server closes the socket: the client reconnects from a second one-time URL.
+    stack.mock.inject({ type: 'close', code: 1011, reason: 'server going away' });
+    await expect.poll(() => otpSockets(recording.socketUrls).length, { timeout: 15_000 }).toBe(2);
+    await expectAuthorized(demo, 'DOT90004580');
+
+    // The whole server restarts (sessions forgotten, tokens kept): a third one-time URL.
     await stack.mock.restart();
-    await expect
-      .poll(() => otpSockets(recording.socketUrls).length, { timeout: 15_000 })
-      .toBeGreaterThan(1);
+    await expect.poll(() => otpSockets(recording.socketUrls).length, { timeout: 15_000 }).toBe(3);
     await expectAuthorized(demo, 'DOT90004580');
     const latest = otpSockets(recording.socketUrls).at(-1);
     expect(latest).not.toBe(first);
