@@ -45,7 +45,17 @@ export default defineConfig(({ command, mode }) => {
         allowInlineStyles: true,
       }
     : {};
-  const policyOptions = { wsUrl: config.wsUrl, ...devAllowances };
+  // The New API's token endpoint, REST origin and sockets (one-time URLs share the public socket's host).
+  const newApiSources = config.newApi
+    ? [config.newApi.tokenUrl, config.newApi.restUrl, config.newApi.publicWsUrl].map(
+        (url) => new URL(url).origin,
+      )
+    : [];
+  const policyOptions = {
+    wsUrl: config.wsUrl,
+    extraConnectSources: newApiSources,
+    ...devAllowances,
+  };
   const headers = buildSecurityHeaders(policyOptions);
   return {
     plugins: [

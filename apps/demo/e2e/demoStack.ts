@@ -2,6 +2,7 @@ import { startMockServer, type MockServer } from '@deriv-auth/mock-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { launchChromium, openDemo, type DemoPage } from './browser.js';
+import { E2E_CLIENT_ID } from './newApiClient.js';
 
 /** A second app registered with the same redirect: its tokens must be refused by the demo. */
 export const OTHER_APP_ID = 9876;
@@ -38,6 +39,7 @@ export function useDemoStack(): DemoStack {
         { appId, redirectUri, name: 'Deriv login demo (e2e)' },
         { appId: OTHER_APP_ID, redirectUri, name: 'Some other app' },
       ],
+      newApi: { clients: [{ clientId: E2E_CLIENT_ID, redirectUris: [redirectUri] }] },
     });
     browser = await launchChromium();
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { E2E_CLIENT_ID } from './newApiClient.js';
 import { findFreePort } from './ports.js';
 
 declare module 'vitest' {
@@ -37,6 +38,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env['VITE_DERIV_APP_ID'] = String(E2E_APP_ID);
   process.env['VITE_DERIV_OAUTH_URL'] = `http://127.0.0.1:${mockPort}/oauth2/authorize`;
   process.env['VITE_DERIV_WS_URL'] = `ws://127.0.0.1:${mockPort}/websockets/v3`;
+  // The New API, chosen on the login screen (the build starts on the legacy flow).
+  process.env['VITE_DERIV_CLIENT_ID'] = E2E_CLIENT_ID;
+  process.env['VITE_DERIV_AUTH_URL'] = `http://127.0.0.1:${mockPort}/oauth2/auth`;
+  process.env['VITE_DERIV_TOKEN_URL'] = `http://127.0.0.1:${mockPort}/oauth2/token`;
+  process.env['VITE_DERIV_REST_URL'] = `http://127.0.0.1:${mockPort}`;
+  process.env['VITE_DERIV_PUBLIC_WS_URL'] =
+    `ws://127.0.0.1:${mockPort}/trading/v1/options/ws/public`;
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';

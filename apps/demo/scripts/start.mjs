@@ -6,6 +6,8 @@
 //   node scripts/start.mjs --production  `vite build` + `vite preview` (the production headers)
 //   node scripts/start.mjs --flow=server server mode: @deriv-auth/server on /auth beside Vite
 //                                        (scripts/serverMode.mjs); combines with --production
+//   node scripts/start.mjs --flow=new-api  start on Deriv's New API (OAuth 2.0 + PKCE); the login
+//                                         screen switches flows either way (VITE_DERIV_FLOW too)
 //
 // Environment: DEMO_PORT (default 5173), DEMO_MOCK_PORT (default 0 = any free port),
 // VITE_DERIV_APP_ID (default 1089). The OAuth and WebSocket URLs are set to the mock server's.
@@ -27,16 +29,32 @@ const appId = Number(process.env.VITE_DERIV_APP_ID ?? 1089);
 const host = production ? '127.0.0.1' : 'localhost';
 const appUrl = `http://${host}:${port}`;
 
+// New API: an OAuth client registered with the mock for the same redirect page.
+const clientId = process.env.VITE_DERIV_CLIENT_ID ?? 'derivLoginDemo';
+const flowFlag = process.argv.find((arg) => arg.startsWith('--flow='))?.slice('--flow='.length);
+
 const mock = await startMockServer({
   port: mockPort,
   apps: [{ appId, redirectUri: `${appUrl}/redirect`, name: 'Deriv login demo' }],
-  ...(isServerMode(process.argv, process.env) ? { newApi: serverModeMockOptions(appUrl) } : {}),
+  newApi: {
+    clients: [
+      { clientId, redirectUris: [`${appUrl}/redirect`], name: 'Deriv login demo' },
+      ...(isServerMode(process.argv, process.env) ? serverModeMockOptions(appUrl).clients : []),
+    ],
+  },
 });
 if (isServerMode(process.argv, process.env))
   Object.assign(process.env, serverModeEnvironment(mock, appUrl));
 process.env.VITE_DERIV_APP_ID = String(appId);
 process.env.VITE_DERIV_OAUTH_URL = mock.oauthUrl;
 process.env.VITE_DERIV_WS_URL = mock.wsUrl;
+process.env.VITE_DERIV_CLIENT_ID = clientId;
+process.env.VITE_DERIV_AUTH_URL = mock.newApi.authorizeUrl;
+process.env.VITE_DERIV_TOKEN_URL = mock.newApi.tokenUrl;
+process.env.VITE_DERIV_REST_URL = mock.newApi.restUrl;
+process.env.VITE_DERIV_PUBLIC_WS_URL = mock.newApi.publicWsUrl;
+// `--flow=server` is server mode (above), not a browser flow.
+if (flowFlag !== undefined && flowFlag !== 'server') process.env.VITE_DERIV_FLOW = flowFlag;
 
 /** @type {{ close(): Promise<void> } | undefined} */
 let server;
@@ -68,6 +86,7 @@ console.log(`
   Open             ${appUrl}/
   Mock OAuth page  ${mock.oauthUrl}?app_id=${appId}
   Mock WebSocket   ${mock.wsUrl}
+  New API          client ${clientId}, ${mock.newApi.authorizeUrl} (flow: ${process.env.VITE_DERIV_FLOW ?? 'legacy'})
   Users            john (real + demo account), multi, nocurrency, readonly, revoked
 
   Press Ctrl-C to stop both.

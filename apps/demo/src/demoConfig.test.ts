@@ -9,7 +9,29 @@ describe('readDemoConfig', () => {
       oauthUrl: 'https://oauth.deriv.com/oauth2/authorize',
       defaultAccount: 'first',
       storage: 'session',
+      flow: 'legacy',
     });
+  });
+
+  it('reads the New API client and flow; the New API needs a client id', () => {
+    expect(
+      readDemoConfig({
+        VITE_DERIV_FLOW: 'new-api',
+        VITE_DERIV_CLIENT_ID: 'demoClient1',
+        VITE_DERIV_REST_URL: 'http://127.0.0.1:8080/',
+      }),
+    ).toMatchObject({
+      flow: 'newApi',
+      newApi: {
+        clientId: 'demoClient1',
+        authorizationUrl: 'https://auth.deriv.com/oauth2/auth',
+        restUrl: 'http://127.0.0.1:8080',
+      },
+    });
+    expect(() => readDemoConfig({ VITE_DERIV_FLOW: 'new-api' })).toThrow(/VITE_DERIV_CLIENT_ID/);
+    expect(() => readDemoConfig({ VITE_DERIV_CLIENT_ID: 'not a client' })).toThrow(
+      /VITE_DERIV_CLIENT_ID/,
+    );
   });
 
   it('reads every variable', () => {

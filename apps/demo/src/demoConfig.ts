@@ -14,6 +14,26 @@ export type DefaultAccountChoice = 'first' | 'real' | 'virtual';
 /** Where tokens are kept between reloads of the tab. */
 export type TokenStorageChoice = 'session' | 'memory';
 
+/**
+ * Which Deriv sign-in the demo runs: `legacy` (the `acct1/token1` redirect and `authorize` on
+ * `/websockets/v3`) or `newApi` (OAuth 2.0 + PKCE, REST accounts, sockets from one-time URLs).
+ */
+export type DemoFlow = 'legacy' | 'newApi';
+
+/** The New API's endpoints and the app's OAuth client, when the demo is set up for it. */
+export interface DemoNewApiConfig {
+  /** OAuth client id (`VITE_DERIV_CLIENT_ID`): alphanumeric, not the legacy app id. */
+  readonly clientId: string;
+  /** Authorize page (`VITE_DERIV_AUTH_URL`). */
+  readonly authorizationUrl: string;
+  /** Token endpoint (`VITE_DERIV_TOKEN_URL`). */
+  readonly tokenUrl: string;
+  /** REST origin (`VITE_DERIV_REST_URL`). */
+  readonly restUrl: string;
+  /** Public socket, the client's endpoint when no account is open (`VITE_DERIV_PUBLIC_WS_URL`). */
+  readonly publicWsUrl: string;
+}
+
 /** The resolved demo settings. */
 export interface DemoConfig {
   /** Deriv app id the OAuth tokens are issued for (`VITE_DERIV_APP_ID`). */
@@ -30,7 +50,19 @@ export interface DemoConfig {
   readonly defaultAccount: DefaultAccountChoice;
   /** Token storage (`VITE_DERIV_STORAGE`). */
   readonly storage: TokenStorageChoice;
+  /** The flow a tab starts with (`VITE_DERIV_FLOW`: `legacy` or `new-api`); the login screen may switch. */
+  readonly flow: DemoFlow;
+  /** The New API settings; present when `VITE_DERIV_CLIENT_ID` is set (the New API needs a client). */
+  readonly newApi?: DemoNewApiConfig;
 }
+
+/** The real New API services, used when only `VITE_DERIV_CLIENT_ID` is set. */
+export const NEW_API_DEFAULTS = {
+  authorizationUrl: 'https://auth.deriv.com/oauth2/auth',
+  tokenUrl: 'https://auth.deriv.com/oauth2/token',
+  restUrl: 'https://api.derivws.com',
+  publicWsUrl: 'wss://api.derivws.com/trading/v1/options/ws/public',
+} as const;
 
 /** The real Deriv services, used when no variable says otherwise. */
 export const DERIV_DEFAULTS = {
@@ -93,7 +125,14 @@ export function readDemoConfig(env: Environment): DemoConfig {
   if (!/^[1-9][0-9]{0,9}$/.test(appIdText)) {
     throw new Error(`VITE_DERIV_APP_ID must be a positive integer, got "${appIdText}"`);
   }
+  const newApi = readNewApiConfig(env);
+  const flowText = readChoice(env, 'VITE_DERIV_FLOW', ['legacy', 'new-api', 'newapi'], 'legacy');
+  const flow: DemoFlow = flowText === 'legacy' ? 'legacy' : 'newApi';
+  if (flow === 'newApi' && newApi === undefined)
+    throw new Error('VITE_DERIV_FLOW=new-api needs VITE_DERIV_CLIENT_ID (the OAuth client id)');
   return {
+    ...(newApi && { newApi }),
+    flow,
     appId: Number(appIdText),
     oauthUrl: readUrl(env, 'VITE_DERIV_OAUTH_URL', DERIV_DEFAULTS.oauthUrl, ['https:', 'http:']),
     wsUrl: readUrl(env, 'VITE_DERIV_WS_URL', DERIV_DEFAULTS.wsUrl, ['wss:', 'ws:']),
@@ -106,5 +145,24 @@ export function readDemoConfig(env: Environment): DemoConfig {
       'first',
     ),
     storage: readChoice(env, 'VITE_DERIV_STORAGE', ['session', 'memory'], 'session'),
+  };
+}
+
+/** The New API settings, or `undefined` when no OAuth client id is set. */
+function readNewApiConfig(env: Environment): DemoNewApiConfig | undefined {
+  const clientId = readText(env, 'VITE_DERIV_CLIENT_ID');
+  if (clientId === undefined) return undefined;
+  if (!/^[A-Za-z0-9]{1,128}$/.test(clientId))
+    throw new Error(`VITE_DERIV_CLIENT_ID must be letters and digits, got "${clientId}"`);
+  const web = ['https:', 'http:'];
+  return {
+    clientId,
+    authorizationUrl: readUrl(env, 'VITE_DERIV_AUTH_URL', NEW_API_DEFAULTS.authorizationUrl, web),
+    tokenUrl: readUrl(env, 'VITE_DERIV_TOKEN_URL', NEW_API_DEFAULTS.tokenUrl, web),
+    restUrl: readUrl(env, 'VITE_DERIV_REST_URL', NEW_API_DEFAULTS.restUrl, web).replace(/\/$/, ''),
+    publicWsUrl: readUrl(env, 'VITE_DERIV_PUBLIC_WS_URL', NEW_API_DEFAULTS.publicWsUrl, [
+      'wss:',
+      'ws:',
+    ]),
   };
 }

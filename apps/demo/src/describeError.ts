@@ -93,6 +93,12 @@ export function describeError(error: unknown): ErrorDescription {
           'This login has no account of the kind this app signs in to (demo or real money). Nothing was authorized.',
           true,
         );
+      case 'code_exchange_refused':
+        return describe(
+          'The sign-in code was refused',
+          'Deriv did not accept the one-time sign-in code (already used, or expired). Please log in again.',
+          true,
+        );
       default:
         return describe('Login failed', 'The login could not be completed.', true);
     }
@@ -162,6 +168,12 @@ export function describeError(error: unknown): ErrorDescription {
           'Permission denied',
           'This login does not grant the scope that action needs.',
           false,
+        );
+      case 'login_required':
+        return describe(
+          'Your sign-in expired',
+          'The sign-in could not be renewed. Log in again to continue.',
+          true,
         );
       case 'unknown_account':
         // Also what the login gives when an account chooser names an account the redirect lacks.

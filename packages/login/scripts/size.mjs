@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 
 // 1.5 KB: 1,425 B measured when the login moved out of react-hooks (whose 2.25 KB budget held it
 // and the hooks): the login flow, the callback store, the once-only report of an unhandled failure.
-const BUDGET_BYTES = 1536;
+// 1.6 KB since the New API: its dispatch in startLogin/completeLogin and two error codes (+45 B).
+const BUDGET_BYTES = 1600;
+// The New API login (createNewApiLogin) on top: oauth4webapi's authorization-code and refresh
+// grants (about 6.6 KB gzip of the total) and the PKCE flow. Legacy apps do not pay it: startLogin
+// and completeLogin reach the New API code only through the login object, so it tree-shakes away.
+const NEW_API_BUDGET_BYTES = 9216;
+const LEGACY_EXPORTS =
+  'startLogin, completeLogin, getLoginCallbackStore, createBrowserEnvironment, DerivLoginError, isDerivLoginError, DERIV_LOGIN_ERROR_CODES, DEFAULT_LOGIN_TTL_MS';
 const packages = fileURLToPath(new URL('../..', import.meta.url));
 const source = (name) => `${packages}/${name}/src/index.ts`;
 
@@ -48,16 +55,24 @@ const standalone = await gzipSize(`export * from ${JSON.stringify(source('login'
 const base = `export * from '@deriv-auth/core'; export * from '@deriv-auth/ws-client';`;
 const options = { external: ['zod', 'zod/*'], plugins: [siblingSources] };
 const without = await gzipSize(base, options);
+const withLegacy = await gzipSize(
+  `${base} export { ${LEGACY_EXPORTS} } from '@deriv-auth/login';`,
+  options,
+);
+const added = withLegacy.gzip - without.gzip;
 const withLogin = await gzipSize(`${base} export * from '@deriv-auth/login';`, options);
-const added = withLogin.gzip - without.gzip;
+const addedAll = withLogin.gzip - without.gzip;
 
 console.log(
   `login standalone (core, ws-client external): ${standalone.minified} B min, ${standalone.gzip} B gzip`,
 );
 console.log(
-  `core + ws-client: ${without.gzip} B gzip; + login: ${withLogin.gzip} B gzip; added: ${added} B gzip`,
+  `core + ws-client: ${without.gzip} B gzip; + legacy login: ${withLegacy.gzip} B gzip; added: ${added} B gzip`,
 );
 console.log(
   `budget ${BUDGET_BYTES} B gzip added: ${added <= BUDGET_BYTES ? 'within' : 'OVER'} (${added} B)`,
 );
-if (added > BUDGET_BYTES) process.exitCode = 1;
+console.log(
+  `+ whole login (New API too): ${withLogin.gzip} B gzip; added: ${addedAll} B gzip; budget ${NEW_API_BUDGET_BYTES} B: ${addedAll <= NEW_API_BUDGET_BYTES ? 'within' : 'OVER'}`,
+);
+if (added > BUDGET_BYTES || addedAll > NEW_API_BUDGET_BYTES) process.exitCode = 1;

@@ -1,6 +1,7 @@
 import {
   hasOAuthCallback,
   isDerivAuthError,
+  parseAuthorizationCallback,
   parseOAuthRedirect,
   stripOAuthCallback,
   validateReturnPath,
@@ -13,6 +14,8 @@ import { DerivLoginError } from './derivLoginError.js';
 import { DEFAULT_STORAGE_KEY, consumeLoginRecord } from './internal/loginRecord.js';
 import type { AccountChoice } from './accountChoice.js';
 import { pickAccount } from './internal/pickAccount.js';
+import { internalsOf } from './internal/newApiRegistry.js';
+import type { NewApiLogin } from './newApiTypes.js';
 import { observe } from './internal/reportUnhandled.js';
 import { callbackEntry, setCallbackState } from './loginCallbackStore.js';
 
@@ -26,6 +29,13 @@ export interface CompleteLoginOptions {
   storageKey?: string | undefined;
   /** Browser facilities (default {@link createBrowserEnvironment}). */
   environment?: BrowserEnvironment | undefined;
+  /**
+   * Deriv's New API login (`createNewApiLogin`, the same one given to `startLogin`): the callback
+   * is `?code=..&state=..`, the code is exchanged with the PKCE verifier, and the session (created
+   * with `newApi: { tokens: login.tokens }`) loads its accounts from the REST list and opens the
+   * chosen account's socket from a one-time URL. Demo or real comes from the list's `account_type`.
+   */
+  newApi?: NewApiLogin | undefined;
 }
 
 /** What {@link completeLogin} resolves to: whether this page was a callback and, if so, the result. */
@@ -110,32 +120,49 @@ export function completeLogin(options: CompleteLoginOptions): Promise<CompleteLo
   const entry = callbackEntry(session);
   let inner: Promise<CompleteLoginResult>;
   try {
-    const environment = options.environment ?? createBrowserEnvironment();
+    const newApi = options.newApi === undefined ? undefined : internalsOf(options.newApi);
+    const environment = options.environment ?? newApi?.environment() ?? createBrowserEnvironment();
     const href = environment.location.href;
-    if (!hasOAuthCallback(href)) {
+    if (!(newApi ? newApi.hasCallback(href) : hasOAuthCallback(href))) {
       if (entry.promise) return entry.promise as Promise<CompleteLoginResult>;
       setCallbackState(session, { status: 'none' });
       return Promise.resolve({ handled: false });
     }
     // The tokens leave the address bar first, before anything that could throw with the URL in
     // hand (`new URL` keeps its input on the error). The parser reads only query and fragment.
-    const cleanHref = stripOAuthCallback(href);
+    const cleanHref = newApi ? newApi.stripCallback(href) : stripOAuthCallback(href);
     environment.history.replaceState(environment.history.state, '', cleanHref);
     setCallbackState(session, { status: 'pending' });
-    const record = consumeLoginRecord(environment, options.storageKey ?? DEFAULT_STORAGE_KEY);
-    if (!record) {
+    const record = consumeLoginRecord(
+      environment,
+      options.storageKey ?? newApi?.storageKey ?? DEFAULT_STORAGE_KEY,
+    );
+    // A legacy login's record has no verifier: a code cannot complete it (nor the reverse).
+    if (!record || (newApi !== undefined) !== (record.codeVerifier !== undefined)) {
       throw new DerivLoginError('login_not_started', 'No login was started in this tab.');
     }
     if (environment.now() >= record.expiresAt) {
       throw new DerivLoginError('login_expired', 'The login expired; start again.');
     }
-    const { accounts } = parseOAuthRedirect(href, { expectedState: record.state });
-    const account = pickAccount(accounts, options.account ?? 'first');
-    const returnTo =
+    const checkReturnTo = (): string | undefined =>
       record.returnTo === undefined
         ? undefined
         : validateReturnPath(record.returnTo, { origin: cleanHref });
-    inner = authorizeAccounts(options, accounts, account, returnTo);
+    if (newApi && record.codeVerifier !== undefined) {
+      const { code } = parseAuthorizationCallback(href, { expectedState: record.state });
+      const callback = { code, state: record.state };
+      inner = newApi.complete({
+        session: options.session,
+        account: options.account,
+        callback,
+        codeVerifier: record.codeVerifier,
+        returnTo: checkReturnTo(),
+      });
+    } else {
+      const { accounts } = parseOAuthRedirect(href, { expectedState: record.state });
+      const account = pickAccount(accounts, options.account ?? 'first');
+      inner = authorizeAccounts(options, accounts, account, checkReturnTo());
+    }
   } catch (error) {
     inner = Promise.reject(toAuthError(error));
   }

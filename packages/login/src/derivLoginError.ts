@@ -12,6 +12,11 @@ import { DerivAuthError, isDerivAuthError } from '@deriv-auth/core';
  * - `no_matching_account`: the redirect carries no account the {@link AccountChoice} accepts:
  *   `'virtual'` (or `'real'`) and no account of that kind, or a chooser function that returned
  *   `undefined`. Refused rather than signing in to another kind (ask for `fallback: 'first'`).
+ * - `code_exchange_refused`: (New API) the token endpoint refused the authorization code (RFC 6749
+ *   §5.2: `invalid_grant` for a code already used, expired, or a verifier that does not match);
+ *   `details.error` is the RFC code. Start the login again.
+ * - `token_endpoint_unavailable`: (New API) the token endpoint could not be reached, or answered
+ *   something that is not a token response (a 5xx page, a malformed body).
  * - `login_failed`: something outside the SDK threw during the login (the History API, a chooser
  *   function); the original error is the `cause`.
  *
@@ -25,6 +30,8 @@ export const DERIV_LOGIN_ERROR_CODES = [
   'login_not_started',
   'login_expired',
   'no_matching_account',
+  'code_exchange_refused',
+  'token_endpoint_unavailable',
   'login_failed',
 ] as const;
 

@@ -6,7 +6,9 @@
  * @packageDocumentation
  */
 export { startLogin, DEFAULT_LOGIN_TTL_MS } from './startLogin.js';
-export type { StartLoginOptions } from './startLogin.js';
+export type { StartLoginOptions, StartNewApiLoginOptions } from './startLogin.js';
+export { createNewApiLogin } from './newApiLogin.js';
+export type { NewApiLogin, NewApiLoginOptions } from './newApiLogin.js';
 export { completeLogin } from './completeLogin.js';
 export type { CompleteLoginOptions, CompleteLoginResult } from './completeLogin.js';
 export type { AccountChoice, AccountPreference, AccountSummary } from './accountChoice.js';

@@ -3,6 +3,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   completeLogin,
   createBrowserEnvironment,
+  createNewApiLogin,
   getLoginCallbackStore,
   startLogin,
   type CompleteLoginResult,
@@ -12,12 +13,17 @@ import {
 
 describe('public login types', () => {
   it('startLogin returns the URL and completeLogin a result narrowed by handled', () => {
-    expectTypeOf(startLogin).returns.toEqualTypeOf<string>();
+    expectTypeOf(startLogin({ appId: 1089 })).toEqualTypeOf<string>();
+    const newApi = createNewApiLogin({ clientId: 'myApp123', redirectUri: 'https://a.example/cb' });
+    // The New API builds an S256 challenge with Web Crypto: the URL comes asynchronously.
+    expectTypeOf(startLogin({ newApi })).toEqualTypeOf<Promise<string>>();
+    // @ts-expect-error the New API login has no legacy app id
+    void startLogin({ newApi, appId: 1089 });
     expectTypeOf(completeLogin).returns.toEqualTypeOf<Promise<CompleteLoginResult>>();
     const result = {} as CompleteLoginResult;
     if (result.handled) expectTypeOf(result.authorize).toEqualTypeOf<Authorize>();
     // @ts-expect-error the state is created by the SDK, never passed in
-    startLogin({ appId: 1089, state: 'chosen-by-app' });
+    void startLogin({ appId: 1089, state: 'chosen-by-app' });
   });
 
   it('the callback store is a read-only snapshot source narrowed by status', () => {

@@ -1,9 +1,17 @@
 import { buildOAuthUrl, createOAuthState, type BuildOAuthUrlOptions } from '@deriv-auth/core';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
-import { DEFAULT_STORAGE_KEY, saveLoginRecord, type LoginRecord } from './internal/loginRecord.js';
+import {
+  DEFAULT_LOGIN_TTL_MS,
+  DEFAULT_STORAGE_KEY,
+  saveLoginRecord,
+  type LoginRecord,
+} from './internal/loginRecord.js';
+import { internalsOf } from './internal/newApiRegistry.js';
+import type { StartNewApiLoginOptions } from './newApiTypes.js';
 
-/** How long a started login waits for its callback by default: ten minutes. */
-export const DEFAULT_LOGIN_TTL_MS = 10 * 60 * 1000;
+export type { StartNewApiLoginOptions } from './newApiTypes.js';
+
+export { DEFAULT_LOGIN_TTL_MS };
 
 /** Options of {@link startLogin}: core's login URL options (without `state`) plus browser glue. */
 export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
@@ -17,6 +25,8 @@ export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
   navigate?: boolean | undefined;
   /** Browser facilities (default {@link createBrowserEnvironment}). */
   environment?: BrowserEnvironment | undefined;
+  /** Not given in the legacy flow: a New API login (`createNewApiLogin`) switches to {@link StartNewApiLoginOptions}. */
+  newApi?: undefined;
 };
 
 /**
@@ -43,7 +53,43 @@ export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
  * @see https://developers.deriv.com/docs/authentication
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
-export function startLogin(options: StartLoginOptions): string {
+export function startLogin(options: StartLoginOptions): string;
+/**
+ * Starts Deriv's New API login (OAuth 2.0 authorization code with PKCE): creates a one-time
+ * `state` and a PKCE code verifier, keeps both for this tab with an expiry (one use), and sends the
+ * browser to the authorize page built by core's `buildAuthorizationUrl` with the S256 challenge.
+ *
+ * @remarks
+ * Asynchronous, because the challenge is a Web Crypto digest. The verifier never leaves the tab's
+ * storage except in the token request of {@link completeLogin}; it is in no URL.
+ *
+ * @param options - `newApi` (from `createNewApiLogin`), sign-up options, `returnTo`, `ttlMs`.
+ * @returns The authorize URL (also when `navigate` is `false`).
+ * @throws (as a rejection) {@link DerivLoginError} `storage_unavailable`; core's `LoginUrlError`
+ *   for options it rejects (then no login is left pending).
+ * @example
+ * ```ts
+ * import { createNewApiLogin, startLogin } from '@deriv-auth/login';
+ *
+ * const login = createNewApiLogin({ clientId: 'myApp123', redirectUri: 'https://app.example/callback' });
+ * await startLogin({ newApi: login, returnTo: '/trade' });
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc7636
+ */
+export function startLogin(options: StartNewApiLoginOptions): Promise<string>;
+export function startLogin(
+  options: StartLoginOptions | StartNewApiLoginOptions,
+): string | Promise<string> {
+  // A spread of options may carry `newApi: undefined`: that is the legacy flow.
+  if ((options as { newApi?: unknown }).newApi !== undefined)
+    // The New API's code comes with its login object: apps on the legacy flow do not bundle it.
+    return internalsOf((options as StartNewApiLoginOptions).newApi).start(
+      options as StartNewApiLoginOptions,
+    );
+  return startLegacyLogin(options as StartLoginOptions);
+}
+
+function startLegacyLogin(options: StartLoginOptions): string {
   const {
     returnTo,
     ttlMs = DEFAULT_LOGIN_TTL_MS,

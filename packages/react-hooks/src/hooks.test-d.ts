@@ -1,5 +1,6 @@
 import type { DerivAuthError } from '@deriv-auth/core';
 import type { AuthorizeResult, LogoutResult, SessionSnapshot } from '@deriv-auth/ws-client';
+import { createNewApiLogin } from '@deriv-auth/login';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { LoginCallbackState } from '@deriv-auth/login';
 import {
@@ -49,6 +50,11 @@ describe('public hook types', () => {
 
   it('useLogin needs an app id and returns login(): string', () => {
     expectTypeOf(useLogin({ appId: 1089 }).login).returns.toEqualTypeOf<string>();
+    const newApi = createNewApiLogin({ clientId: 'myApp123', redirectUri: 'https://a.example/cb' });
+    // One option switches the flow; the New API's login() resolves the URL (Web Crypto digest).
+    expectTypeOf(useLogin({ newApi }).login).returns.toEqualTypeOf<Promise<string>>();
+    // @ts-expect-error the New API login has no legacy app id
+    useLogin({ newApi, appId: 1089 });
     useLogin({ appId: '1089', returnTo: '/trade', ttlMs: 60_000, navigate: false });
     // @ts-expect-error the app id is required
     useLogin({});

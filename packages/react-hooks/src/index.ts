@@ -16,7 +16,14 @@ export { useStream } from './useStream.js';
 export type { UseStreamOptions } from './useStream.js';
 export type { UseStreamResult, UseStreamStatus } from './useStreamObserver.js';
 export { useLogin } from './useLogin.js';
-export type { UseLoginOptions, UseLoginOverrides, UseLoginResult } from './useLogin.js';
+export type {
+  UseLoginOptions,
+  UseLoginOverrides,
+  UseLoginResult,
+  UseNewApiLoginOptions,
+  UseNewApiLoginOverrides,
+  UseNewApiLoginResult,
+} from './useLogin.js';
 export { useOAuthCallback } from './useOAuthCallback.js';
 export type { UseOAuthCallbackOptions } from './useOAuthCallback.js';
 export { DerivReactError, isDerivReactError, DERIV_REACT_ERROR_CODES } from './derivReactError.js';

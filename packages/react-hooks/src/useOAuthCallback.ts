@@ -32,8 +32,13 @@ export type UseOAuthCallbackOptions = Omit<CompleteLoginOptions, 'session'>;
  * account of the asked kind (`no_matching_account`), a revoked token (`session_ended`). A hook
  * reading the state counts as handling them, so nothing is logged to the console.
  *
+ * With `newApi` (the login from `createNewApiLogin`, the provider's session created with
+ * `newApi: { tokens: login.tokens }`), the same hook handles Deriv's New API callback
+ * (`?code=..&state=..`): the code leaves the URL first, then is exchanged with the PKCE verifier,
+ * and the chosen account's socket opens from a one-time URL.
+ *
  * @param options - Which account to authorize (`'first'`, `'virtual'`, `'real'`,
- *   `{ prefer, fallback }` or a function), the storage key, and an injected environment.
+ *   `{ prefer, fallback }` or a function), `newApi`, the storage key, and an injected environment.
  * @returns Where the callback stands: `idle`, `none` (not a callback), `pending`, `success` (with
  *   `account`, `returnTo`) or `error` (with `error`).
  * @throws {@link DerivReactError} `missing_provider` outside {@link DerivProvider}; failures of

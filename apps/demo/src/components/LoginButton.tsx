@@ -1,6 +1,7 @@
 import { useLogin } from '@deriv-auth/react-hooks';
 import { useState } from 'react';
 import type { DemoConfig } from '../demoConfig';
+import { useDemoFlow } from '../demoFlow';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Props of {@link LoginButton}. */
@@ -23,12 +24,18 @@ export function LoginButton({
   label = 'Log in with Deriv',
   large = false,
 }: LoginButtonProps) {
-  const { login } = useLogin({
-    appId: config.appId,
-    oauthUrl: config.oauthUrl,
-    language: config.language,
-    brand: config.brand,
-  });
+  const { newApi } = useDemoFlow();
+  // One option switches the flow: `newApi` (OAuth 2.0 + PKCE) or the legacy app id.
+  const { login } = useLogin(
+    newApi
+      ? { newApi }
+      : {
+          appId: config.appId,
+          oauthUrl: config.oauthUrl,
+          language: config.language,
+          brand: config.brand,
+        },
+  );
   const [leaving, setLeaving] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   return (
@@ -39,12 +46,17 @@ export function LoginButton({
         disabled={leaving}
         onClick={() => {
           setLeaving(true);
-          try {
-            login();
-          } catch (cause) {
+          const fail = (cause: unknown): void => {
             // Storage blocked, or no browser: stay here and say so.
             setLeaving(false);
             setError(cause);
+          };
+          try {
+            // The New API's login() is a promise (its PKCE challenge is a Web Crypto digest).
+            const leaving = login();
+            if (typeof leaving !== 'string') leaving.catch(fail);
+          } catch (cause) {
+            fail(cause);
           }
         }}
       >

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LoginButton } from '../components/LoginButton';
 import type { DemoConfig } from '../demoConfig';
+import { useDemoFlow } from '../demoFlow';
 import { navigate } from '../router';
 import { useDocumentTitle } from '../useDocumentTitle';
 
@@ -20,7 +21,8 @@ export interface CallbackScreenProps {
  * @returns The screen.
  */
 export function CallbackScreen({ config }: CallbackScreenProps) {
-  const state = useOAuthCallback({ account: config.defaultAccount });
+  const { newApi } = useDemoFlow();
+  const state = useOAuthCallback({ account: config.defaultAccount, newApi });
   useDocumentTitle(state.status === 'error' ? 'Login failed' : 'Signing in');
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { LoginButton } from '../components/LoginButton';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FlowChoice } from '../components/FlowChoice';
 import type { DemoConfig } from '../demoConfig';
 import { useDocumentTitle } from '../useDocumentTitle';
 
@@ -28,6 +29,7 @@ export function LandingScreen({ config, error }: LandingScreenProps) {
           session token per account; the app removes them from the address bar at once and
           authorizes a WebSocket connection with the default account.
         </p>
+        <FlowChoice config={config} />
         <LoginButton config={config} large />
       </section>
     </>

@@ -9,7 +9,12 @@ export interface LoginRecord {
   readonly expiresAt: number;
   /** Where the app wanted to be after login, checked again on the way back. */
   readonly returnTo?: string | undefined;
+  /** New API only: the PKCE code verifier the code is bound to (a secret, kept for this tab only). */
+  readonly codeVerifier?: string | undefined;
 }
+
+/** How long a started login waits for its callback by default: ten minutes. */
+export const DEFAULT_LOGIN_TTL_MS = 10 * 60 * 1000;
 
 /** Default key in `sessionStorage`. */
 export const DEFAULT_STORAGE_KEY = '@deriv-auth/login';

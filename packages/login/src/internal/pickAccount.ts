@@ -6,7 +6,11 @@ import { DerivLoginError } from '../derivLoginError.js';
 // Deriv demo login ids start with VR (VRTC..., VRW...).
 const isVirtual = (account: string): boolean => /^vr/i.test(account);
 
-function pickByKind(summaries: readonly AccountSummary[], choice: AccountChoice): string {
+function pickByKind(
+  summaries: readonly AccountSummary[],
+  choice: AccountChoice,
+  isVirtualAccount: (account: string) => boolean = isVirtual,
+): string {
   if (typeof choice === 'function') {
     const picked = choice(summaries);
     if (picked !== undefined) return picked;
@@ -19,8 +23,9 @@ function pickByKind(summaries: readonly AccountSummary[], choice: AccountChoice)
   const match =
     prefer === 'first'
       ? summaries[0]
-      : (summaries.find((summary) => isVirtual(summary.account) === (prefer === 'virtual')) ??
-        (fallback === 'first' ? summaries[0] : undefined));
+      : (summaries.find(
+          (summary) => isVirtualAccount(summary.account) === (prefer === 'virtual'),
+        ) ?? (fallback === 'first' ? summaries[0] : undefined));
   if (match) return match.account;
   throw new DerivLoginError('no_matching_account', `The login returned no ${prefer} account.`, {
     details: { prefer, accounts: summaries.length },
@@ -42,4 +47,30 @@ export function pickAccount(accounts: readonly DerivAccount[], choice: AccountCh
     throw new DerivSessionError('unknown_account', `${shown} is not in the login redirect.`);
   }
   return match.account;
+}
+
+/**
+ * New API: resolves `choice` against the accounts the REST list gave (demo or real by its
+ * `account_type`, never by the id's prefix), to one listed id.
+ */
+export function pickListedAccount(
+  listed: readonly {
+    loginid?: string | undefined;
+    currency?: string | undefined;
+    is_virtual?: number | undefined;
+  }[],
+  choice: AccountChoice,
+): string {
+  const summaries = listed.flatMap(({ loginid, currency }) =>
+    typeof loginid === 'string' ? [{ account: loginid, currency: currency ?? '' }] : [],
+  );
+  const virtual = new Set(
+    listed.filter((item) => item.is_virtual === 1).map((item) => item.loginid),
+  );
+  const picked = pickByKind(summaries, choice, (account) => virtual.has(account));
+  if (!summaries.some((summary) => summary.account === picked)) {
+    const shown = /^[A-Za-z]{2,8}\d{1,16}$/.test(picked) ? picked : 'The picked account';
+    throw new DerivSessionError('unknown_account', `${shown} is not in the account list.`);
+  }
+  return picked;
 }
