@@ -59,10 +59,13 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
         ? createOtpAuthorizer({ otpUrl: newApi.otpUrl, listed: newApi.listed })
         : createTokenAuthorizer()),
   };
-  // New API: the accounts come from the REST list, loaded once before the first authorization.
+  // New API: the accounts come from the REST list, loaded before the first authorization, and
+  // again when accounts came from storage (a reload) with no list yet: the list says which
+  // account is demo or real, which no account id does.
   let loading: Promise<void> | undefined;
   const authorize = (account?: string): Promise<AuthorizeResult> => {
-    if (!newApi || book.accounts.length > 0) return authorizeAccount(context, account);
+    if (!newApi || (book.accounts.length > 0 && newApi.listed().length > 0))
+      return authorizeAccount(context, account);
     loading ??= loadNewApiAccounts(context, newApi).finally(() => {
       loading = undefined;
     });
@@ -95,7 +98,7 @@ export function createDerivSession(options: CreateDerivSessionOptions): DerivSes
       : undefined;
   if (remembered !== undefined && book.find(remembered))
     // The outcome shows in the snapshot (`authorized`, or `error` with the reason).
-    authorizeAccount(context, remembered).catch(() => undefined);
+    authorize(remembered).catch(() => undefined);
 
   const send = createScopedSend(client, state, options.checkScopes ?? (newApi ? () => true : true));
   return {

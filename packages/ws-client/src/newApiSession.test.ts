@@ -8,6 +8,7 @@ import { isDerivSessionError } from './derivSessionError.js';
 import { requiresLogin } from './requiresLogin.js';
 import type { DerivSession } from './sessionTypes.js';
 import { createTokenSource } from './tokenSource.js';
+import { createMemoryStorage } from './tokenStorage.js';
 import {
   NOTHING_LEFT,
   closeAndCount,
@@ -199,6 +200,36 @@ describe('a session on the New API only', () => {
       ],
     });
     expect(typeof snapshot.authorize?.balance).toBe('number');
+  });
+
+  it('resumes after a reload with the REST list loaded again (demo stays demo)', async () => {
+    const storage = createMemoryStorage();
+    const issued = server.newApi.issueTokens({ user: 'john' });
+    secrets.add(issued.access_token);
+    const options = (): Parameters<typeof createDerivSession>[0] => ({
+      client,
+      storage,
+      newApi: {
+        tokens: createTokenSource({ accessToken: issued.access_token }),
+        restUrl: server.newApi.restUrl,
+        fetch: recordingFetch,
+      },
+    });
+    client = connectClient(server, { endpoint: server.newApi.publicWsUrl });
+    const first = createDerivSession(options());
+    await first.authorize('DOT90004581');
+    await first.close();
+    // The reload: a new session over the same storage resumes the remembered account.
+    session = track(createDerivSession(options()));
+    await until(() => session.getSnapshot().status === 'authorized');
+    expect(session.getSnapshot().authorize).toMatchObject({
+      loginid: 'DOT90004581',
+      is_virtual: 1,
+      account_list: [
+        { loginid: 'DOT90004580', is_virtual: 0 },
+        { loginid: 'DOT90004581', is_virtual: 1 },
+      ],
+    });
   });
 
   it('opens the newest account’s socket when a switch comes while an OTP is being fetched', async () => {
