@@ -46,7 +46,7 @@ export function readServerModeConfig(env: Environment): ServerModeConfig | undef
 
 /**
  * The session of server mode, and the backend it asks. Its `logout` also ends the server's
- * session (the session's own logout only closes sockets: the New API has no revocation).
+ * session: the backend is the session's `newApi`, and its `logout` is `newApi.logout`.
  *
  * @param config - The demo's settings (app id, language, brand).
  * @param serverMode - From {@link readServerModeConfig}.
@@ -67,15 +67,5 @@ export function createServerModeSession(
     },
     newApi: backend,
   });
-  return {
-    backend,
-    session: {
-      ...session,
-      logout: async (options) => {
-        const result = await session.logout(options);
-        await backend.logout();
-        return result;
-      },
-    },
-  };
+  return { backend, session };
 }

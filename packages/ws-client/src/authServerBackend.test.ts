@@ -36,13 +36,15 @@ afterEach(async () => {
 });
 
 /** A signed-in browser, and a session whose `newApi` is the auth server. */
-async function openSession(): Promise<{ stack: AuthServerStack; session: DerivSession }> {
+async function openSession(
+  wrapFetch: (browserFetch: typeof fetch) => typeof fetch = (browserFetch) => browserFetch,
+): Promise<{ stack: AuthServerStack; session: DerivSession }> {
   stack = await startAuthServerStack();
   await stack.signIn();
   client = connectClient(stack.mock, { endpoint: stack.mock.newApi.publicWsUrl });
   const backend = createAuthServerBackend({
     baseUrl: `${stack.origin}/auth`,
-    fetch: stack.browserFetch,
+    fetch: wrapFetch(stack.browserFetch),
   });
   session = track(createDerivSession({ client, newApi: backend }));
   return { stack, session };
@@ -82,14 +84,33 @@ describe('a session on @deriv-auth/server (createAuthServerBackend)', () => {
 
     // The only cookie is the server's sealed session; the page's requests carried no token.
     expect([...stack.jar.keys()]).toEqual(['deriv_session']);
-    await session.logout();
+    // One logout signs out of the page and the server (`newApi.logout` is the backend's).
+    expect(await session.logout()).toEqual({
+      revoked: false,
+      unrevoked: ['DOT90004580', 'DOT90004581'],
+    });
+    expect(stack.requests.filter((line) => line === 'POST /auth/logout')).toHaveLength(1);
     const backend = createAuthServerBackend({
       baseUrl: `${stack.origin}/auth`,
       fetch: stack.browserFetch,
     });
-    await backend.logout();
     expect(stack.jar.has('deriv_session')).toBe(false);
     expect(await backend.readSession()).toEqual({ signedIn: false, reason: 'no_session' });
+    await until(() => accountSockets() === 0);
+  });
+
+  it('rejects the logout when the server cannot end its session, after signing out locally', async () => {
+    // The network drops POST /auth/logout; every other call goes through.
+    const { session } = await openSession(
+      (browserFetch) => (input, init) =>
+        (input instanceof Request ? input.url : String(input)).endsWith('/auth/logout')
+          ? Promise.reject(new TypeError('network down'))
+          : browserFetch(input, init),
+    );
+    await session.authorize();
+    const failure = await rejectionOf(session.logout());
+    expect(isDerivRestError(failure) && failure.code).toBe('network_failure');
+    expect(session.getSnapshot()).toMatchObject({ status: 'signed_out', accounts: [] });
     await until(() => accountSockets() === 0);
   });
 

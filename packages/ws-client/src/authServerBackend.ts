@@ -39,7 +39,7 @@ export interface AuthServerBackend {
   listAccounts: (signal?: AbortSignal) => Promise<NewApiAccount[]>;
   /** `GET {baseUrl}/session` as it is: signed in or not (and why), without throwing for "not". */
   readSession: (signal?: AbortSignal) => Promise<AuthServerSession>;
-  /** `POST {baseUrl}/logout`: ends the server's session (the session's own `logout()` is local). */
+  /** `POST {baseUrl}/logout`: ends the server's session; a session's full `logout()` calls it. */
   logout: (signal?: AbortSignal) => Promise<void>;
   /** `{baseUrl}/login?returnTo=..`: where to send the browser to sign in (a full-page navigation). */
   loginUrl: (returnTo?: string) => string;

@@ -33,4 +33,12 @@ export interface NewApiOptions {
   otpUrl?: OtpUrlSource | undefined;
   /** The user's accounts from elsewhere (a backend); default: REST `GET .../accounts`. */
   listAccounts?: (() => Promise<readonly NewApiAccount[]>) | undefined;
+  /**
+   * Ends the sign-in where the tokens are kept (a backend's session), called once by a full
+   * `session.logout()` after the sockets are closed and the accounts forgotten. Deriv has no
+   * revocation endpoint, so with browser-held tokens there is nothing to call; with
+   * `createAuthServerBackend` this is its `logout` (`POST {baseUrl}/logout`), so one
+   * `session.logout()` signs the user out of the page and the server.
+   */
+  logout?: (() => Promise<void>) | undefined;
 }

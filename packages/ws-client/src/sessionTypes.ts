@@ -140,7 +140,9 @@ export interface DerivSession {
    * server: `logout` is sent once the socket is authorized (after a reconnect or an authorize in
    * flight), and tokens a refused switch left behind are authorized once more to be revoked.
    * Resolves with what could not be revoked (see {@link LogoutResult}); never rejects for a
-   * connection failure.
+   * connection failure. On the New API the logout is local (no revocation endpoint), then ends
+   * the backend's sign-in when `newApi.logout` is set, and rejects only if that fails (the local
+   * part is done by then).
    */
   logout(options?: { loginid?: string | undefined }): Promise<LogoutResult>;
   /** Sends a request as the active account, after the local scope check. */

@@ -12,6 +12,8 @@ export interface NewApiBackend {
   listed: () => readonly NewApiAccount[];
   /** Forgets the list and the tokens (a local logout). */
   clear: () => void;
+  /** Ends the sign-in where the tokens are kept (`NewApiOptions.logout`); nothing to do by default. */
+  endSignIn: () => Promise<void>;
 }
 
 /** Builds the {@link NewApiBackend}: the given sources, or REST with the token source. */
@@ -48,5 +50,6 @@ export function createNewApiBackend(options: NewApiOptions): NewApiBackend {
       listed = [];
       tokens?.clear();
     },
+    endSignIn: () => (options.logout ? options.logout() : Promise.resolve()),
   };
 }

@@ -97,8 +97,10 @@ export async function logoutAccounts(
 
 /**
  * New API logout, local as Deriv documents it (no revocation endpoint): the account (or every
- * account) is forgotten; for all, the socket closes and the tokens are cleared. The tokens are
- * not revoked on the server (they expire), hence `revoked: false`.
+ * account) is forgotten; for all, the socket closes, the tokens are cleared, and then the sign-in
+ * ends where the tokens are kept (`newApi.logout`, a backend). The tokens are not revoked at Deriv
+ * (they expire), hence `revoked: false`. A backend that fails to end its session rejects the
+ * logout, after the local part is done: the app must know the user may still be signed in there.
  */
 export async function logoutLocally(
   context: SessionContext,
@@ -118,5 +120,6 @@ export async function logoutLocally(
   newApi.clear();
   await transport.authorization.set(undefined);
   transport.closeSocket();
+  await newApi.endSignIn();
   return { revoked: false, unrevoked: held.map((account) => account.account) };
 }
