@@ -20,8 +20,8 @@ export interface RequestEntry {
   state: 'new' | 'queued' | 'inflight' | 'settled';
   readonly resolve: (reply: ReplyEnvelope) => void;
   readonly reject: (error: unknown) => void;
-  /** When it times out, on the client's clock; the one deadline sweep reads it. */
-  readonly deadline: number;
+  /** When it was registered, on the client's clock: it times out at `registeredAt + timeoutMs`. */
+  readonly registeredAt: number;
   readonly timeoutMs: number;
   removeAbortListener: (() => void) | undefined;
 }
@@ -30,6 +30,20 @@ export interface RequestEntry {
 export interface RegisterOptions {
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+}
+
+/**
+ * The request as a JSON frame with our `req_id` last, so a caller's own `req_id` can never collide
+ * with another request. The usual request has none (and no `toJSON`): its JSON gets `req_id`
+ * appended to the text instead of the request being copied into a new object first.
+ */
+export function encodeFrame(request: object, reqId: number): string {
+  if (!('req_id' in request) && !('toJSON' in request)) {
+    const json = JSON.stringify(request);
+    if (json === '{}') return `{"req_id":${reqId}}`;
+    if (json.endsWith('}')) return `${json.slice(0, -1)},"req_id":${reqId}}`;
+  }
+  return JSON.stringify({ ...request, req_id: reqId });
 }
 
 /**
@@ -80,8 +94,7 @@ export class RequestManager {
     options: RegisterOptions,
   ): { entry: RequestEntry; promise: Promise<ReplyEnvelope> } {
     const reqId = this.#nextReqId++;
-    // Our req_id last, so a caller's own req_id can never collide with another request.
-    const frame = JSON.stringify({ ...request, req_id: reqId });
+    const frame = encodeFrame(request, reqId);
     let entry!: RequestEntry;
     const now = this.#timers.now();
     const timeoutMs = options.timeoutMs;
@@ -94,7 +107,7 @@ export class RequestManager {
         state: 'new',
         resolve,
         reject,
-        deadline,
+        registeredAt: now,
         timeoutMs,
         removeAbortListener: undefined,
       };
@@ -213,8 +226,9 @@ export class RequestManager {
     const expired: RequestEntry[] = [];
     let next = Number.POSITIVE_INFINITY;
     const visit = (entry: RequestEntry): void => {
-      if (entry.deadline <= now) expired.push(entry);
-      else if (entry.deadline < next) next = entry.deadline;
+      const deadline = entry.registeredAt + entry.timeoutMs;
+      if (deadline <= now) expired.push(entry);
+      else if (deadline < next) next = deadline;
     };
     for (const entry of this.#inflight.values()) visit(entry);
     if (this.#queue) for (const entry of this.#queue) visit(entry);

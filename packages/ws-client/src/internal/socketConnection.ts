@@ -52,7 +52,11 @@ function onEmitterOpen(this: OwnedSocket): void {
   this[CONNECTION]?.handleOpen();
 }
 function onEmitterMessage(this: OwnedSocket, data: unknown): void {
-  this[CONNECTION]?.handleMessage(typeof data === 'string' ? data : String(data));
+  // `toString()` straight away (a Buffer decodes as UTF-8): `String(data)` takes the slower generic
+  // conversion first. `ws` never emits null or undefined data.
+  this[CONNECTION]?.handleMessage(
+    typeof data === 'string' ? data : (data as { toString(): string }).toString(),
+  );
 }
 function onEmitterError(this: OwnedSocket, error: unknown): void {
   this[CONNECTION]?.handleError({ error, message: error instanceof Error ? error.message : '' });

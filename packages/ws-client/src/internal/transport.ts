@@ -191,8 +191,8 @@ export class Transport
     return sendThroughGate(this, request, options, true, onlyOn);
   }
 
-  noteSent(): void {
-    this.#keepAlive.noteSent();
+  noteSent(now?: number): void {
+    this.#keepAlive.noteSent(now);
   }
 
   /** Starts connecting when idle; does nothing while connecting, open, waiting to retry or closed. */
