@@ -227,8 +227,8 @@ export class SocketConnection {
     this.#opened = true;
     if (!this.#listeners) {
       const socket = this.#socket as OwnedSocket;
-      socket.off('open', onEmitterOpen as (...args: never[]) => void);
-      socket.on('message', onEmitterMessage as (...args: never[]) => void);
+      socket.off('open', onEmitterOpen);
+      socket.on('message', onEmitterMessage);
     }
     this.#cancelConnectTimer?.();
     this.#cancelConnectTimer = undefined;
