@@ -81,9 +81,12 @@ const budgets = [
     // (11,526 -> 12,798 B). The New API added ~4.2 KB: its zod-free helpers ~2.0 KB, oauth4webapi's
     // challenge ~1.1 KB, its schemas (pipe and transform, new to core) ~1.2 KB. The merges after it
     // left 17,241 B; issue 10's exported code arrays (every error class lists its codes as a value,
-    // so programs and tests can enumerate them) add ~0.17 KB (17,407 B). Budget = today + ~0.5%.
+    // so programs and tests can enumerate them) add ~0.17 KB (17,407 B). Issue 14 measured the
+    // parts (17,357 B): zod/mini's runtime ~6 KB and the schema definitions ~1 KB sit in the main
+    // entry; reaching 10 KB means moving the schemas behind their own entry point (a breaking
+    // import change for server, login and apps), not trimming code. Budget = today + ~0.25%.
     target: 10 * 1024,
-    limit: 17_500,
+    limit: 17_400,
   },
 ];
 

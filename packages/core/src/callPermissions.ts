@@ -19,8 +19,14 @@ import { CALL_REQUIREMENTS } from './generated/callRequirements.js';
  */
 export function getCallName(request: object): string | undefined {
   if (typeof (request as unknown) !== 'object' || (request as unknown) === null) return undefined;
-  const known = Object.keys(request).filter((key) => Object.hasOwn(CALL_REQUIREMENTS, key));
-  return known.find((key) => key !== 'landing_company') ?? known[0];
+  // One pass, no intermediate arrays: this runs for every request a client sends.
+  let parameterLike: string | undefined;
+  for (const key of Object.keys(request)) {
+    if (!Object.hasOwn(CALL_REQUIREMENTS, key)) continue;
+    if (key !== 'landing_company') return key;
+    parameterLike = key;
+  }
+  return parameterLike;
 }
 
 /**

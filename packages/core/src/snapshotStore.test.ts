@@ -13,6 +13,19 @@ describe('SnapshotStore', () => {
     expect(seen).toEqual(['open']);
   });
 
+  it('subscribes again after the last listener left; a stale unsubscribe touches no new listener', () => {
+    const store = new SnapshotStore(0);
+    const seen: number[] = [];
+    const stopFirst = store.subscribe(() => seen.push(1));
+    stopFirst();
+    expect(store.listenerCount).toBe(0);
+    store.subscribe(() => seen.push(2));
+    stopFirst();
+    store.setSnapshot(1);
+    expect(seen).toEqual([2]);
+    expect(store.listenerCount).toBe(1);
+  });
+
   it('gives one function subscribed twice two independent subscriptions', () => {
     const store = new SnapshotStore(0);
     let calls = 0;

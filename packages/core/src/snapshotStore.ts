@@ -58,7 +58,9 @@ export class SnapshotStore<T> implements SnapshotSource<T> {
     };
     (this.#listeners ??= new Set()).add(entry);
     return () => {
-      this.#listeners?.delete(entry);
+      const listeners = this.#listeners;
+      // The last one gone: the empty Set (about 150 B) goes too, as with a store never subscribed.
+      if (listeners?.delete(entry) && listeners.size === 0) this.#listeners = undefined;
     };
   }
 

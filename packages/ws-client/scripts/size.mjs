@@ -14,9 +14,16 @@ import { build } from 'esbuild';
 // issue 14 the budget sits just above the sum.
 // The review mends (ory_ secrets by shape, one provider-text cleaning, scrubbed authorizer
 // errors, checked OTP balance) add ~115 B (17,674 B).
+// The performance pass (issue 14) adds 341 B: the deadline sweep that replaces a timer per
+// request, the req_id append, the subscribe wrapper (18,015 B; 18,974 B with server mode). Its measurements of the parts
+// (gzip, removing each from the bundle): the New API code 1,738 B (imported by createDerivSession
+// even for legacy sessions), streams 1,290 B (the client's stream() method keeps them),
+// core's generated call table 917 B (getCallName, scope checks); createDerivClient alone 12,491 B.
+// zod adds 0 B: nothing in ws-client's runtime imports a schema.
 // Server mode (issue 12: createAuthServerBackend, the session's backend on @deriv-auth/server)
-// adds 905 B (18,579 B); an app that does not import it does not ship it.
-const BUDGET_BYTES = 16_100 + 1_534 + 140 + 910;
+// adds 905 B to this everything-bundle; an app that does not import it does not ship it.
+// Budget = today + ~0.1%.
+const BUDGET_BYTES = 19_000;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   entryPoints: [`${packageDir}src/index.ts`],

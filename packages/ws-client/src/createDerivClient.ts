@@ -165,11 +165,11 @@ class DerivClientImpl implements DerivClient {
   }
 
   getSnapshot(): ConnectionSnapshot {
-    return this.#transport.store.getSnapshot();
+    return this.#transport.getSnapshot();
   }
 
   subscribe(listener: () => void): () => void {
-    return this.#transport.store.subscribe(listener);
+    return this.#transport.subscribe(listener);
   }
 
   getDiagnostics(): ClientDiagnostics {

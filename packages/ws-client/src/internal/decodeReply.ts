@@ -49,29 +49,16 @@ export function decodeReply(text: string, scrub: Scrubber): DecodedReply {
   }
   if (!isRecord(parsed)) return { kind: 'ignored', reason: 'malformed' };
   const reqId = readReqId(parsed['req_id']);
-  const invalid = (why: string): DecodedReply =>
-    reqId === undefined
-      ? { kind: 'ignored', reason: 'malformed' }
-      : {
-          kind: 'error',
-          reqId,
-          fatal: false,
-          error: new DerivConnectionError(
-            'invalid_response',
-            `The reply to request ${reqId} could not be understood: ${why}.`,
-            { details: { reqId } },
-          ),
-        };
   const msgType = parsed['msg_type'];
-  if (typeof msgType !== 'string') return invalid('`msg_type` is not a string');
+  if (typeof msgType !== 'string') return invalid(reqId, '`msg_type` is not a string');
   if (!('error' in parsed) || parsed['error'] === undefined)
     return { kind: 'reply', reqId, reply: parsed as ReplyEnvelope };
   const error = parsed['error'];
-  if (!isRecord(error)) return invalid('`error` is not an object');
+  if (!isRecord(error)) return invalid(reqId, '`error` is not an object');
   const { code, message } = error;
   if (typeof code !== 'string' || !ERROR_CODE.test(code))
-    return invalid('`error.code` is not an error code');
-  if (typeof message !== 'string') return invalid('`error.message` is not a string');
+    return invalid(reqId, '`error.code` is not an error code');
+  if (typeof message !== 'string') return invalid(reqId, '`error.message` is not a string');
   try {
     const apiError = createDerivApiError({
       ...(parsed as unknown as DerivErrorEnvelope),
@@ -82,8 +69,24 @@ export function decodeReply(text: string, scrub: Scrubber): DecodedReply {
     return { kind: 'error', reqId, error: apiError, fatal: code === 'InvalidAppID' };
   } catch {
     // Too deep to redact (`echo_req` or `details` nested thousands of levels), or otherwise odd.
-    return invalid('the error could not be read');
+    return invalid(reqId, 'the error could not be read');
   }
+}
+
+/** A reply that names a request but cannot be understood fails it; one that names none is dropped. */
+function invalid(reqId: number | undefined, why: string): DecodedReply {
+  return reqId === undefined
+    ? { kind: 'ignored', reason: 'malformed' }
+    : {
+        kind: 'error',
+        reqId,
+        fatal: false,
+        error: new DerivConnectionError(
+          'invalid_response',
+          `The reply to request ${reqId} could not be understood: ${why}.`,
+          { details: { reqId } },
+        ),
+      };
 }
 
 function readReqId(value: unknown): number | undefined {

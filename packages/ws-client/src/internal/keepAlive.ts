@@ -55,10 +55,10 @@ export class KeepAlive implements TickerEntry {
     this.#unschedule();
   }
 
-  noteSent(): void {
+  /** A frame went out at `now` (read from the clock when not given). */
+  noteSent(now = this.#options.clock.now()): void {
     const keepAlive = this.#options.keepAlive;
     if (keepAlive === false) return;
-    const now = this.#options.clock.now();
     this.#lastSentAt = now;
     if (!this.#pinging && now - this.#lastReceivedAt > keepAlive.intervalMs + keepAlive.timeoutMs)
       this.#ping();

@@ -18,8 +18,8 @@ export interface GateHost {
   readonly isReady: boolean;
   readonly lastError: Error | undefined;
   connect(): void;
-  /** A request went out (the keep-alive counts traffic). */
-  noteSent(): void;
+  /** A request went out (the keep-alive counts traffic) at `now` (the clock's time; read when not given). */
+  noteSent(now?: number): void;
   emit(event: DerivClientEvent): void;
 }
 
@@ -65,7 +65,7 @@ export function sendThroughGate(
   const socket = host.socket;
   const queueSize = host.options.queueSize;
   if (socket?.isOpen && (host.isReady || bypassGate) && (onlyOn === undefined || onlyOn === socket))
-    writeRequest(host, entry, socket);
+    writeRequest(host, entry, socket, entry.registeredAt);
   else if (bypassGate)
     requests.settle(
       entry,
@@ -99,8 +99,16 @@ export function sendThroughGate(
   return promise;
 }
 
-/** Writes `entry` on `socket` and marks it in flight, or rejects it when the socket refuses. */
-export function writeRequest(host: GateHost, entry: RequestEntry, socket: SocketConnection): void {
+/**
+ * Writes `entry` on `socket` and marks it in flight, or rejects it when the socket refuses. `now`:
+ * the clock's time when the caller just read it (saves a clock read per request).
+ */
+export function writeRequest(
+  host: GateHost,
+  entry: RequestEntry,
+  socket: SocketConnection,
+  now?: number,
+): void {
   if (!socket.send(entry.frame)) {
     host.requests.settle(
       entry,
@@ -112,7 +120,7 @@ export function writeRequest(host: GateHost, entry: RequestEntry, socket: Socket
     return;
   }
   host.requests.markInflight(entry);
-  host.noteSent();
+  host.noteSent(now);
   if (host.options.onEvent) host.emit({ type: 'request', msgType: entry.call, reqId: entry.reqId });
 }
 

@@ -20,7 +20,9 @@ export interface RequestEntry {
   state: 'new' | 'queued' | 'inflight' | 'settled';
   readonly resolve: (reply: ReplyEnvelope) => void;
   readonly reject: (error: unknown) => void;
-  cancelTimer: CancelTimer | undefined;
+  /** When it was registered, on the client's clock: it times out at `registeredAt + timeoutMs`. */
+  readonly registeredAt: number;
+  readonly timeoutMs: number;
   removeAbortListener: (() => void) | undefined;
 }
 
@@ -31,10 +33,39 @@ export interface RegisterOptions {
 }
 
 /**
+ * The request as a JSON frame with our `req_id` last, so a caller's own `req_id` can never collide
+ * with another request. The usual request has none (and no `toJSON`): its JSON gets `req_id`
+ * appended to the text instead of the request being copied into a new object first.
+ */
+export function encodeFrame(request: object, reqId: number): string {
+  if (!('req_id' in request) && !('toJSON' in request)) {
+    const json = JSON.stringify(request);
+    if (json === '{}') return `{"req_id":${reqId}}`;
+    if (json.endsWith('}')) return `${json.slice(0, -1)},"req_id":${reqId}}`;
+  }
+  return JSON.stringify({ ...request, req_id: reqId });
+}
+
+/**
+ * How late a timeout may fire, beyond the timer's own lateness: a sweep that finds the next
+ * deadline nearer than this waits this long, so that requests expiring close together share one
+ * sweep (a sweep visits every pending request).
+ */
+export const SWEEP_SLACK_MS = 10;
+
+/**
  * The request bookkeeping, apart from any socket: it numbers requests with its own `req_id`, holds
  * the ones waiting for the socket (`queued`) and the ones written to it (`inflight`), and settles
- * each exactly once. After every settle the entry is gone from both collections, its timer
- * cancelled and its abort listener removed.
+ * each exactly once. After every settle the entry is gone from both collections and its abort
+ * listener removed.
+ *
+ * Timeouts: one timer per client, not one per request. Each request records its deadline; the
+ * timer is armed for the earliest one and, when it fires, settles every request whose deadline has
+ * passed and re-arms for the next. A request therefore times out no earlier than `timeoutMs` after
+ * it was registered and at most {@link SWEEP_SLACK_MS} (plus the timer's own lateness) after that.
+ * Deadlines are read on the client's clock (wall time, as the keep-alive reads it): a timer that
+ * fires counts as at least its delay elapsed even if the wall clock was stepped back meanwhile.
+ * With no request pending the timer is cancelled.
  */
 export class RequestManager {
   #nextReqId = 1;
@@ -43,6 +74,11 @@ export class RequestManager {
   #queue: RequestEntry[] | undefined;
   readonly #timers: CountedTimers;
   #abortListeners = 0;
+  /** Registered and not yet settled. */
+  #pending = 0;
+  #cancelSweep: CancelTimer | undefined;
+  /** The clock time the armed sweep is due; `undefined` when none is armed (no boxed number kept). */
+  #sweepAt: number | undefined;
 
   constructor(timers: CountedTimers) {
     this.#timers = timers;
@@ -58,9 +94,11 @@ export class RequestManager {
     options: RegisterOptions,
   ): { entry: RequestEntry; promise: Promise<ReplyEnvelope> } {
     const reqId = this.#nextReqId++;
-    // Our req_id last, so a caller's own req_id can never collide with another request.
-    const frame = JSON.stringify({ ...request, req_id: reqId });
+    const frame = encodeFrame(request, reqId);
     let entry!: RequestEntry;
+    const now = this.#timers.now();
+    const timeoutMs = options.timeoutMs;
+    const deadline = now + timeoutMs;
     const promise = new Promise<ReplyEnvelope>((resolve, reject) => {
       entry = {
         reqId,
@@ -69,20 +107,16 @@ export class RequestManager {
         state: 'new',
         resolve,
         reject,
-        cancelTimer: undefined,
+        registeredAt: now,
+        timeoutMs,
         removeAbortListener: undefined,
       };
     });
-    entry.cancelTimer = this.#timers.set(() => {
-      this.settle(
-        entry,
-        new DerivConnectionError(
-          'timeout',
-          `No reply to \`${call}\` within ${options.timeoutMs} ms.`,
-          { details: { call, reqId, timeoutMs: options.timeoutMs } },
-        ),
-      );
-    }, options.timeoutMs);
+    this.#pending += 1;
+    // A sweep due within the slack after this deadline serves it too (the usual case: one timeout
+    // for every request, so deadlines only grow).
+    const sweepAt = this.#sweepAt;
+    if (sweepAt === undefined || deadline + SWEEP_SLACK_MS < sweepAt) this.#armSweep(now, deadline);
     const signal = options.signal;
     if (signal) {
       const onAbort = (): void => {
@@ -156,8 +190,8 @@ export class RequestManager {
     const previous = entry.state;
     if (previous === 'settled') return;
     entry.state = 'settled';
-    entry.cancelTimer?.();
-    entry.cancelTimer = undefined;
+    this.#pending -= 1;
+    if (this.#pending === 0) this.#disarmSweep();
     entry.removeAbortListener?.();
     entry.removeAbortListener = undefined;
     if (previous === 'inflight') this.#inflight.delete(entry.reqId);
@@ -167,6 +201,48 @@ export class RequestManager {
     }
     if (error === undefined && reply) entry.resolve(reply);
     else entry.reject(error);
+  }
+
+  #armSweep(now: number, at: number): void {
+    this.#cancelSweep?.();
+    this.#sweepAt = at;
+    this.#cancelSweep = this.#timers.set(() => {
+      this.#sweep(at);
+    }, at - now);
+  }
+
+  #disarmSweep(): void {
+    this.#cancelSweep?.();
+    this.#cancelSweep = undefined;
+    this.#sweepAt = undefined;
+  }
+
+  /** The sweep armed for `dueAt` fired: times out every request past its deadline, re-arms. */
+  #sweep(dueAt: number): void {
+    this.#cancelSweep = undefined;
+    this.#sweepAt = undefined;
+    // The timer waited its whole delay: a wall clock stepped back meanwhile does not stretch it.
+    const now = Math.max(this.#timers.now(), dueAt);
+    const expired: RequestEntry[] = [];
+    let next = Number.POSITIVE_INFINITY;
+    const visit = (entry: RequestEntry): void => {
+      const deadline = entry.registeredAt + entry.timeoutMs;
+      if (deadline <= now) expired.push(entry);
+      else if (deadline < next) next = deadline;
+    };
+    for (const entry of this.#inflight.values()) visit(entry);
+    if (this.#queue) for (const entry of this.#queue) visit(entry);
+    for (const entry of expired)
+      this.settle(
+        entry,
+        new DerivConnectionError(
+          'timeout',
+          `No reply to \`${entry.call}\` within ${entry.timeoutMs} ms.`,
+          { details: { call: entry.call, reqId: entry.reqId, timeoutMs: entry.timeoutMs } },
+        ),
+      );
+    if (next !== Number.POSITIVE_INFINITY && this.#pending > 0)
+      this.#armSweep(now, Math.max(next, now + SWEEP_SLACK_MS));
   }
 
   /** Rejects every in-flight request (the socket they were written to is gone). */

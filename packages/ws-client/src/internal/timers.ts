@@ -34,6 +34,11 @@ export class CountedTimers {
     };
   }
 
+  /** The clock's time (wall-clock milliseconds, or a test clock's). */
+  now(): number {
+    return this.#clock.now();
+  }
+
   /** Counts one timer kept elsewhere (the shared keep-alive ticker) until {@link CountedTimers.release}. */
   hold(): void {
     this.#live += 1;

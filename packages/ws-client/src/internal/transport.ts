@@ -1,4 +1,4 @@
-import { SnapshotStore, isDerivAuthError, type SnapshotSource } from '@deriv-auth/core';
+import { SnapshotStore, isDerivAuthError } from '@deriv-auth/core';
 import { DerivConnectionError } from '../derivConnectionError.js';
 import type { DerivRequest, DerivResponse, SendOptions } from '../messageTypes.js';
 import type { DerivClientEvent, ResolvedClientOptions } from '../options.js';
@@ -79,17 +79,28 @@ export class Transport
     this.options = options;
     this.timers = createCountedTimers(options.clock);
     this.requests = new RequestManager(this.timers);
-    this.#store = new SnapshotStore(IDLE_SNAPSHOT, {
-      onListenerError: () => {
-        this.noteListenerError();
-      },
-    });
+    // No `onListenerError` closure held by every client: `subscribe` wraps each listener instead.
+    this.#store = new SnapshotStore(IDLE_SNAPSHOT);
     this.#keepAlive = new KeepAlive(this, options);
   }
 
-  /** The snapshot half of the store: readable and subscribable, not writable. */
-  get store(): SnapshotSource<ConnectionSnapshot> {
-    return this.#store;
+  /** The current snapshot. */
+  getSnapshot(): ConnectionSnapshot {
+    return this.#store.getSnapshot();
+  }
+
+  /**
+   * Subscribes `listener` to snapshot changes. A listener that throws is isolated: the error is
+   * swallowed and counted (`listenerErrors`), so it can never stop the other listeners.
+   */
+  subscribe(listener: () => void): () => void {
+    return this.#store.subscribe(() => {
+      try {
+        listener();
+      } catch {
+        this.#listenerErrors += 1;
+      }
+    });
   }
 
   /** The {@link AuthorizationRunner}, created on first use. */
@@ -180,8 +191,8 @@ export class Transport
     return sendThroughGate(this, request, options, true, onlyOn);
   }
 
-  noteSent(): void {
-    this.#keepAlive.noteSent();
+  noteSent(now?: number): void {
+    this.#keepAlive.noteSent(now);
   }
 
   /** Starts connecting when idle; does nothing while connecting, open, waiting to retry or closed. */
