@@ -84,9 +84,12 @@ const budgets = [
     // so programs and tests can enumerate them) add ~0.17 KB (17,407 B). Issue 14 measured the
     // parts (17,357 B): zod/mini's runtime ~6 KB and the schema definitions ~1 KB sit in the main
     // entry; reaching 10 KB means moving the schemas behind their own entry point (a breaking
-    // import change for server, login and apps), not trimming code. Budget = today + ~0.25%.
+    // import change for server, login and apps), not trimming code. The New API's callback
+    // detection (hasAuthorizationCallback, stripAuthorizationCallback) moved here from login and
+    // shares the legacy detector's URL code: +98 B here (17,455 B), -515 B in login.
+    // Budget = today + ~0.25%.
     target: 10 * 1024,
-    limit: 17_400,
+    limit: 17_500,
   },
 ];
 

@@ -34,6 +34,10 @@ export type {
 export { buildOAuthUrl, DEFAULT_OAUTH_URL } from './buildOAuthUrl.js';
 export type { BuildOAuthUrlOptions } from './buildOAuthUrl.js';
 export { hasOAuthCallback, stripOAuthCallback } from './oAuthCallback.js';
+export {
+  hasAuthorizationCallback,
+  stripAuthorizationCallback,
+} from './authorizationCallbackUrl.js';
 export { createOAuthState } from './createOAuthState.js';
 export { validateReturnPath } from './validateReturnPath.js';
 export type { ValidateReturnPathOptions } from './validateReturnPath.js';

@@ -1,7 +1,9 @@
 import {
   DEFAULT_AUTHORIZATION_URL,
   DEFAULT_TOKEN_URL,
+  hasAuthorizationCallback,
   hasOAuthCallback,
+  stripAuthorizationCallback,
   stripOAuthCallback,
   type NewApiScope,
   type TokenResponse,
@@ -12,7 +14,7 @@ import {
   type AccessTokenSource,
 } from '@deriv-auth/ws-client';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
-import { hasCodeCallback, stripCodeCallback } from './internal/codeCallback.js';
+
 import { completeNewApi } from './internal/completeNewApi.js';
 import { startNewApiLogin } from './internal/startNewApiLogin.js';
 import { exchangeCode, refreshTokens, type TokenEndpointConfig } from './internal/tokenEndpoint.js';
@@ -164,8 +166,8 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
     ...config,
     // A legacy callback (`acct1/token1`) reaching a New API app (an old bookmark, a misconfigured
     // redirect) has its tokens removed too, then is refused: nothing token-bearing stays in the URL.
-    hasCallback: (href) => hasCodeCallback(href) || hasOAuthCallback(href),
-    stripCallback: (href) => stripOAuthCallback(stripCodeCallback(href)),
+    hasCallback: (href) => hasAuthorizationCallback(href) || hasOAuthCallback(href),
+    stripCallback: (href) => stripOAuthCallback(stripAuthorizationCallback(href)),
     complete: (request) => completeNewApi(internal, request),
     start: (startOptions) => startNewApiLogin(config, startOptions),
     exchange: (callback, codeVerifier) => exchangeCode(endpoint, callback, codeVerifier),

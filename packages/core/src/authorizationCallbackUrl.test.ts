@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hasCodeCallback, stripCodeCallback } from './codeCallback.js';
+import {
+  hasAuthorizationCallback,
+  stripAuthorizationCallback,
+} from './authorizationCallbackUrl.js';
 
 describe('the New API callback in a page URL', () => {
   it.each([
@@ -11,7 +14,7 @@ describe('the New API callback in a page URL', () => {
     ['https://app.example/cb?code=&state=s1', false],
     ['https://app.example/cb?state=s1', false],
   ])('%s is a callback: %s', (href, expected) => {
-    expect(hasCodeCallback(href)).toBe(expected);
+    expect(hasAuthorizationCallback(href)).toBe(expected);
   });
 
   it.each([
@@ -28,6 +31,6 @@ describe('the New API callback in a page URL', () => {
       'https://app.example/cb',
     ],
   ])('strips %s to %s', (href, clean) => {
-    expect(stripCodeCallback(href)).toBe(clean);
+    expect(stripAuthorizationCallback(href)).toBe(clean);
   });
 });
