@@ -1,6 +1,7 @@
 import type { NewApiAccount } from '@deriv-auth/core';
 import { DerivRestError, restErrorCodeFor } from './derivRestError.js';
 import { DerivSessionError } from './derivSessionError.js';
+import { fetchWithDeadline } from './internal/newApi/fetchWithDeadline.js';
 import { ACCOUNT_ID, isOtpUrl } from './internal/newApi/readRest.js';
 import { checkTimeout } from './internal/timeoutLimits.js';
 
@@ -86,54 +87,18 @@ export function createAuthServerBackend(options: AuthServerBackendOptions = {}):
     body: unknown,
     signal: AbortSignal | undefined,
   ): Promise<{ status: number; body: unknown }> {
-    const endpoint = `${method} ${base}/${route}`;
-    const controller = new AbortController();
-    const deadline = { passed: false };
-    const timer = setTimeout(() => {
-      deadline.passed = true;
-      controller.abort();
-    }, timeoutMs);
-    const callers = [options.signal, signal].filter((item) => item !== undefined);
-    const onAbort = (): void => {
-      controller.abort();
-    };
-    for (const caller of callers) caller.addEventListener('abort', onAbort);
-    if (callers.some((caller) => caller.aborted)) controller.abort();
-    try {
-      const fetchFn = options.fetch ?? globalThis.fetch;
-      const response = await fetchFn(`${base}/${route}`, {
+    // The fetch error itself is not kept: it may quote the request, and says nothing more.
+    return fetchWithDeadline(
+      options.fetch ?? globalThis.fetch,
+      `${base}/${route}`,
+      {
         method,
         credentials: 'include',
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: controller.signal,
-      });
-      let parsed: unknown;
-      try {
-        parsed = await response.json();
-      } catch {
-        parsed = undefined;
-      }
-      return { status: response.status, body: parsed };
-    } catch {
-      // The fetch error itself is not kept: it may quote the request, and says nothing more.
-      if (callers.some((caller) => caller.aborted))
-        throw new DerivRestError('request_aborted', `${endpoint} was aborted.`, {
-          details: { endpoint },
-        });
-      if (deadline.passed)
-        throw new DerivRestError(
-          'request_timeout',
-          `${endpoint} got no answer within ${timeoutMs} ms.`,
-          { details: { endpoint, timeoutMs } },
-        );
-      throw new DerivRestError('network_failure', `${endpoint} failed: no answer.`, {
-        details: { endpoint },
-      });
-    } finally {
-      clearTimeout(timer);
-      for (const caller of callers) caller.removeEventListener('abort', onAbort);
-    }
+      },
+      { endpoint: `${method} ${base}/${route}`, timeoutMs, signals: [options.signal, signal] },
+    );
   }
 
   /** The reply's body when it is a success; `login_required` for 401; a typed error otherwise. */

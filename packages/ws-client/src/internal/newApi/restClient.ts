@@ -3,6 +3,7 @@ import { DerivRestError, restErrorCodeFor } from '../../derivRestError.js';
 import { DerivSessionError } from '../../derivSessionError.js';
 import type { AccessTokenSource } from '../../tokenSource.js';
 import { checkTimeout } from '../timeoutLimits.js';
+import { fetchWithDeadline } from './fetchWithDeadline.js';
 import { readAccountList, readOtpUrl, readRestError } from './readRest.js';
 
 /** What the New API REST client needs. */
@@ -44,60 +45,27 @@ export function createRestClient(options: RestClientOptions): RestClient {
     token: string,
     signal: AbortSignal | undefined,
   ): Promise<{ status: number; body: unknown }> {
-    const fetchFn = options.fetch ?? globalThis.fetch;
-    const controller = new AbortController();
-    const deadline = { passed: false };
-    const timer = setTimeout(() => {
-      deadline.passed = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = (): void => {
-      controller.abort();
-    };
-    signal?.addEventListener('abort', onAbort);
-    if (signal?.aborted) controller.abort();
     const endpoint = `${method} ${path.replace(/\/accounts\/[^/]+\/otp$/, '/accounts/{accountId}/otp')}`;
-    try {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-      if (options.appId !== undefined) headers['deriv-app-id'] = options.appId;
-      const response = await fetchFn(`${base}${path}`, {
-        method,
-        headers,
-        signal: controller.signal,
-      });
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch {
-        body = undefined;
-      }
-      return { status: response.status, body };
-    } catch (error) {
-      if (signal?.aborted)
-        throw new DerivRestError('request_aborted', `${endpoint} was aborted.`, {
-          details: { endpoint },
-        });
-      if (deadline.passed)
-        throw new DerivRestError(
-          'request_timeout',
-          `${endpoint} got no answer within ${timeoutMs} ms.`,
-          { details: { endpoint, timeoutMs } },
-        );
-      // The cause keeps only a scrubbed message: fetch errors may quote the request.
-      const message =
-        error instanceof Error ? redactSecrets(error.message, { secrets: [token] }) : '';
-      throw new DerivRestError(
-        'network_failure',
-        `${endpoint} failed: the request did not complete.`,
-        {
-          details: { endpoint },
-          cause: new Error(message.slice(0, MAX_SERVER_MESSAGE)),
-        },
-      );
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (options.appId !== undefined) headers['deriv-app-id'] = options.appId;
+    return fetchWithDeadline(
+      options.fetch ?? globalThis.fetch,
+      `${base}${path}`,
+      { method, headers },
+      {
+        endpoint,
+        timeoutMs,
+        signals: [signal],
+        // The cause keeps only a scrubbed message: fetch errors may quote the request.
+        causeOf: (error) =>
+          new Error(
+            (error instanceof Error
+              ? redactSecrets(error.message, { secrets: [token] })
+              : ''
+            ).slice(0, MAX_SERVER_MESSAGE),
+          ),
+      },
+    );
   }
 
   async function call(method: string, path: string, signal?: AbortSignal): Promise<unknown> {
