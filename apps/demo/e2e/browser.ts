@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium (`apt-get install chromium`); override with `CHROMIUM_PATH`. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -113,4 +114,18 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
     fullPage: true,
     animations: 'disabled',
   });
+}
+
+/**
+ * Closes each page's browser context and fails the test when a page logged a console error or
+ * threw, unless the test said that problem was expected (`tolerated`).
+ */
+export async function closePages(opened: readonly DemoPage[]): Promise<void> {
+  for (const demo of opened) {
+    await demo.context.close();
+    const problems = demo.problems.filter(
+      (problem) => !demo.tolerated.some((pattern) => pattern.test(problem)),
+    );
+    expect(problems, 'console errors or exceptions in the page').toEqual([]);
+  }
 }

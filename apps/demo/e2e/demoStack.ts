@@ -1,7 +1,7 @@
 import { startMockServer, type MockServer } from '@deriv-auth/mock-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { launchChromium, openDemo, type DemoPage } from './browser.js';
+import { closePages, launchChromium, openDemo, type DemoPage } from './browser.js';
 import { E2E_CLIENT_ID } from './newApiClient.js';
 
 /** A second app registered with the same redirect: its tokens must be refused by the demo. */
@@ -47,13 +47,7 @@ export function useDemoStack(): DemoStack {
   afterEach(async () => {
     const opened = pages;
     pages = [];
-    for (const demo of opened) {
-      await demo.context.close();
-      const problems = demo.problems.filter(
-        (problem) => !demo.tolerated.some((pattern) => pattern.test(problem)),
-      );
-      expect(problems, 'console errors or exceptions in the page').toEqual([]);
-    }
+    await closePages(opened);
     mock?.clearFaults();
   });
 

@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { startMockServer, type MockServer, type MockServerOptions } from '@deriv-auth/mock-server';
 import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 // @ts-expect-error: a plain .mjs script of the demo (no declarations); its shape is checked below.
 import * as serverModeScript from '../scripts/serverMode.mjs';
-import { launchChromium, openDemo, type DemoPage } from './browser.js';
+import { closePages, launchChromium, openDemo, type DemoPage } from './browser.js';
 import { findFreePort } from './ports.js';
 
 interface ServerModeScript {
@@ -90,13 +90,7 @@ export function useServerModeStack(): ServerModeStack {
   afterEach(async () => {
     const opened = pages;
     pages = [];
-    for (const demo of opened) {
-      await demo.context.close();
-      const problems = demo.problems.filter(
-        (problem) => !demo.tolerated.some((pattern) => pattern.test(problem)),
-      );
-      expect(problems, 'console errors or exceptions in the page').toEqual([]);
-    }
+    await closePages(opened);
     mock?.clearFaults();
   });
 
