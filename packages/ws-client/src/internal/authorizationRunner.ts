@@ -189,11 +189,16 @@ export class AuthorizationRunner {
     }
   }
 
-  /** Rejects whoever waits for the current authorization and forgets it (client closed). */
-  abandon(error: unknown): void {
+  /**
+   * Rejects whoever waits for the current authorization and forgets it (client closed). The
+   * reason is built only when someone waits.
+   */
+  abandon(reason: () => unknown): void {
     const record = this.#record;
     this.#record = undefined;
-    if (record) this.#settle(record, error);
+    if (!record) return;
+    if (record.waiters.length > 0) this.#settle(record, reason());
+    else this.#settle(record, undefined);
   }
 
   #settle(record: AuthorizationRecord, error: unknown): void {

@@ -21,9 +21,16 @@ export interface SocketEnd {
   byClient: boolean;
   /** Whether the socket had opened before it ended. */
   opened: boolean;
-  /** Why, as an error fit for `cause` (no token inside). */
-  error: DerivConnectionError;
+  /**
+   * Why, as an error fit for `cause` (no token inside). Built on first read: most ends (a
+   * client closing an idle socket) reject nothing, and an error's stack trace is the dearest
+   * part of a close.
+   */
+  readonly error: DerivConnectionError;
 }
+
+/** A socket end's error, or how to build it when someone reads it. */
+export type EndError = DerivConnectionError | (() => DerivConnectionError);
 
 /**
  * What a {@link SocketConnection} reports to (the client core): callbacks as methods of one owner,
@@ -154,11 +161,12 @@ export class SocketConnection {
       this.#end(
         1006,
         false,
-        new DerivConnectionError(
-          'connect_failed',
-          `The WebSocket did not open within ${connectTimeoutMs} ms.`,
-          { details: { timeoutMs: connectTimeoutMs } },
-        ),
+        () =>
+          new DerivConnectionError(
+            'connect_failed',
+            `The WebSocket did not open within ${connectTimeoutMs} ms.`,
+            { details: { timeoutMs: connectTimeoutMs } },
+          ),
       );
       this.#closeSocket(4000, 'connect timeout');
     }, connectTimeoutMs);
@@ -188,12 +196,7 @@ export class SocketConnection {
    * Closes the socket on our initiative. `onEnd` runs now (with `byClient: true`) so that callers
    * settle synchronously; {@link SocketConnection.closed} resolves when the `close` event came.
    */
-  close(
-    code: number,
-    reason: string,
-    error: DerivConnectionError,
-    byClient: boolean,
-  ): Promise<void> {
+  close(code: number, reason: string, error: EndError, byClient: boolean): Promise<void> {
     if (!this.#ended) {
       this.#end(code, byClient, error);
       this.#closeSocket(code, reason);
@@ -250,16 +253,14 @@ export class SocketConnection {
         ? `: ${secrets.scrubText(event.message)}`
         : '';
     const code = this.#opened ? 'connection_lost' : 'connect_failed';
-    const cause = secrets.scrubCause(event.error);
-    this.#end(
-      1006,
-      false,
-      new DerivConnectionError(
+    this.#end(1006, false, () => {
+      const cause = secrets.scrubCause(event.error);
+      return new DerivConnectionError(
         code,
         `The WebSocket failed${message}.`,
         cause === undefined ? {} : { cause },
-      ),
-    );
+      );
+    });
     this.#closeSocket(1000, '');
   }
 
@@ -276,19 +277,29 @@ export class SocketConnection {
     this.#end(
       code,
       false,
-      new DerivConnectionError(errorCode, `The WebSocket closed with code ${code}${reason}.`, {
-        details: { closeCode: code },
-      }),
+      () =>
+        new DerivConnectionError(errorCode, `The WebSocket closed with code ${code}${reason}.`, {
+          details: { closeCode: code },
+        }),
     );
     this.#detach();
   }
 
-  #end(code: number, byClient: boolean, error: DerivConnectionError): void {
+  #end(code: number, byClient: boolean, error: EndError): void {
     if (this.#ended) return;
     this.#ended = true;
     this.#cancelConnectTimer?.();
     this.#cancelConnectTimer = undefined;
-    this.#owner.socketEnded(this, { code, byClient, opened: this.#opened, error });
+    let built = typeof error === 'function' ? undefined : error;
+    this.#owner.socketEnded(this, {
+      code,
+      byClient,
+      opened: this.#opened,
+      get error() {
+        built ??= (error as () => DerivConnectionError)();
+        return built;
+      },
+    });
   }
 
   #detach(): void {

@@ -315,7 +315,7 @@ export class Transport
 
   /** {@link SocketOpenerHost}: no socket URL, for good; the authorization and the queue fail with `error`. */
   socketUrlRefused(error: Error): void {
-    this.#authorization?.abandon(error);
+    this.#authorization?.abandon(() => error);
     this.requests.rejectQueued(() => error);
     this.setSnapshot({ status: 'idle', attempt: 0, lastError: error });
   }
@@ -342,20 +342,23 @@ export class Transport
     this.#terminal = true;
     this.#reconnect?.stop();
     this.#keepAlive.stop();
-    const closed = new DerivConnectionError(
-      'closed',
-      'The client was closed.',
-      error ? { cause: error } : {},
-    );
-    const reason = error ?? closed;
+    // Built only when something is rejected with it: closing an idle client builds no error.
+    let closed: DerivConnectionError | undefined;
+    const closedError = (): DerivConnectionError =>
+      (closed ??= new DerivConnectionError(
+        'closed',
+        'The client was closed.',
+        error ? { cause: error } : {},
+      ));
+    const reason = (): Error => error ?? closedError();
     if (error) this.emit({ type: 'error', error });
     this.setSnapshot({ status: 'closed', lastError: error });
     this.#authorization?.abandon(reason);
-    this.#streams?.terminate(reason);
-    this.requests.rejectQueued(() => reason);
-    this.requests.rejectInflight(() => reason);
+    this.#streams?.terminate(reason());
+    this.requests.rejectQueued(reason);
+    this.requests.rejectInflight(reason);
     const socket = this.#socket;
-    if (socket) void socket.close(1000, 'client closed', closed, true);
+    if (socket) void socket.close(1000, 'client closed', closedError, true);
     return this.#lastSocket?.closed ?? Promise.resolve();
   }
 }
