@@ -246,6 +246,19 @@ describe('a session on the New API only', () => {
     expect((await session.send({ balance: 1 })).balance?.loginid).toBe('DOT90004581');
   });
 
+  it('opens no socket when a logout comes while the OTP is being fetched', async () => {
+    openNewApi();
+    const first = session.authorize('DOT90004580');
+    first.catch(() => undefined);
+    await until(() => restCalls >= 2); // the account list, then the OTP request
+    await session.logout();
+    await first.catch(() => undefined);
+    // Whatever the OTP request answers now, no socket opens: the user signed out.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.connections()).toEqual([]);
+    expect(session.getSnapshot()).toMatchObject({ status: 'signed_out', connection: 'idle' });
+  });
+
   it('retries the socket when the OTP endpoint answers 500 once', async () => {
     openNewApi();
     server.inject({ type: 'otpServerError' }, { times: 1 });

@@ -18,6 +18,11 @@ export interface SocketOpenerHost extends SocketOwner {
   readonly socketUrl: AuthorizationStep['socketUrl'];
   /** Set while the socket URL is being fetched, so `connect()` does not start a second attempt. */
   opening: boolean;
+  /**
+   * `true` once, when the socket being opened was closed before it existed (a sign-out while its
+   * one-time URL was fetched): the fetched URL is then dropped, not opened.
+   */
+  takeCancelledOpen(): boolean;
   setSnapshot(patch: ConnectionSnapshotPatch): void;
   emit(event: DerivClientEvent): void;
   terminate(error: Error): Promise<void>;
@@ -60,14 +65,14 @@ export function openNextSocket(host: SocketOpenerHost): void {
   }).then(
     (url) => {
       host.opening = false;
-      if (host.isTerminal) return;
+      if (host.isTerminal || host.takeCancelledOpen()) return;
       // Another authorization was installed meanwhile (a switch): this URL is for the old account.
       if (host.socketUrl !== socketUrl) openNextSocket(host);
       else createSocket(host, WebSocketCtor, url);
     },
     (error: unknown) => {
       host.opening = false;
-      if (host.isTerminal) return;
+      if (host.isTerminal || host.takeCancelledOpen()) return;
       if (host.socketUrl !== socketUrl) {
         openNextSocket(host);
         return;

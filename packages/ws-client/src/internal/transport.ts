@@ -70,6 +70,8 @@ export class Transport
   #terminal = false;
   /** See {@link SocketOpenerHost.opening}. */
   opening = false;
+  /** See {@link SocketOpenerHost.takeCancelledOpen}. */
+  #openCancelled = false;
   /** User callbacks (`onEvent`, `subscribe` listeners) that threw; swallowed and counted. */
   #listenerErrors = 0;
   /** Frames dropped because they could not be understood and named no request. */
@@ -197,8 +199,16 @@ export class Transport
 
   /** Starts connecting when idle; does nothing while connecting, open, waiting to retry or closed. */
   connect(): void {
+    // A socket still being opened serves this request, even one a sign-out had cancelled.
+    if (this.opening) this.#openCancelled = false;
     if (this.#terminal || this.#socket || this.#reconnect?.waiting || this.opening) return;
     this.reopen();
+  }
+
+  takeCancelledOpen(): boolean {
+    const cancelled = this.#openCancelled;
+    this.#openCancelled = false;
+    return cancelled;
   }
 
   /** Opens the next socket (see `openNextSocket`). */
@@ -323,7 +333,14 @@ export class Transport
   /** Closes the open socket without reconnecting (a local logout); the next request opens one. */
   closeSocket(): void {
     const socket = this.#socket;
-    if (!socket) return;
+    if (!socket) {
+      // Signed out while the next socket's URL was being fetched: that URL is not opened.
+      if (this.opening) {
+        this.#openCancelled = true;
+        this.setSnapshot({ status: 'idle', attempt: 0 });
+      }
+      return;
+    }
     this.#detachSocket();
     this.emit({ type: 'close', code: 1000, byClient: true });
     const error = rejectInflightOnReplace(this.requests);
