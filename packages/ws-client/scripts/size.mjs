@@ -22,8 +22,9 @@ import { build } from 'esbuild';
 // zod adds 0 B: nothing in ws-client's runtime imports a schema.
 // Server mode (issue 12: createAuthServerBackend, the session's backend on @deriv-auth/server)
 // adds 905 B to this everything-bundle; an app that does not import it does not ship it.
-// Budget = today + ~0.1%.
-const BUDGET_BYTES = 19_000;
+// Cancelling a socket whose one-time URL is still being fetched when the user signs out: +47 B
+// (19,013 B). Budget = today + ~0.2%.
+const BUDGET_BYTES = 19_050;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   entryPoints: [`${packageDir}src/index.ts`],
