@@ -87,6 +87,10 @@ const EMITTER_LISTENERS = [
   ['close', onEmitterClose],
   ['message', onEmitterMessage],
 ] as unknown as readonly [string, (...args: never[]) => void][];
+/** The listeners a socket holds before it opens (`message` not yet): as many as after. */
+const LISTENERS_BEFORE_OPEN = EMITTER_LISTENERS.slice(0, 3);
+/** How many listeners a `ws` socket holds at any time (three: `open` or `message`, `error`, `close`). */
+const EMITTER_LISTENER_COUNT = LISTENERS_BEFORE_OPEN.length;
 
 /** Grace period for the `close` event after our own `close()`, after which listeners go anyway. */
 const CLOSE_GRACE_MS = 3_000;
@@ -125,8 +129,8 @@ export class SocketConnection {
       // and the listener wrappers of its EventTarget layer (less heap per socket, faster replies).
       (socket as OwnedSocket)[CONNECTION] = this;
       this.#listeners = undefined;
-      // `message` waits for `open` (see EMITTER_LISTENERS): three at a time.
-      for (const [type, listener] of EMITTER_LISTENERS.slice(0, 3)) socket.on(type, listener);
+      // `message` waits for `open` (see EMITTER_LISTENERS).
+      for (const [type, listener] of LISTENERS_BEFORE_OPEN) socket.on(type, listener);
     } else {
       this.#listeners = [
         [
@@ -156,7 +160,7 @@ export class SocketConnection {
       ];
       for (const [type, listener] of this.#listeners) socket.addEventListener(type, listener);
     }
-    owner.socketListeners += this.#listeners ? this.#listeners.length : 3;
+    owner.socketListeners += this.#listeners ? this.#listeners.length : EMITTER_LISTENER_COUNT;
     this.#cancelConnectTimer = owner.timers.set(() => {
       this.#end(
         1006,
@@ -316,7 +320,7 @@ export class SocketConnection {
       socket.on('error', ignoreLateError);
       socket[CONNECTION] = undefined;
     }
-    this.#owner.socketListeners -= listeners ? listeners.length : 3;
+    this.#owner.socketListeners -= listeners ? listeners.length : EMITTER_LISTENER_COUNT;
     this.#resolveClosed?.();
   }
 }
