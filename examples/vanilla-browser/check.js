@@ -85,7 +85,8 @@ try {
   check(
     !/token\d|acct\d/.test(tab.url()),
     'the address bar holds no token after the redirect',
-    tab.url(),
+    // The URL is shown with every value cut: it fails exactly when a token is still in it.
+    tab.url().replace(/=[^&#]*/g, '=…'),
   );
 
   await tab.reload();

@@ -36,7 +36,12 @@ const examples = readdirSync(join(root, 'examples'), { withFileTypes: true })
 /** Runs a command to completion; resolves with its exit code and combined output. */
 function run(command, commandArgs, { cwd, timeoutMs } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout ends npm and the example it started (with its port).
+    const child = spawn(command, commandArgs, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -44,7 +49,12 @@ function run(command, commandArgs, { cwd, timeoutMs } = {}) {
       timeoutMs &&
       setTimeout(() => {
         output += `\n(killed after ${timeoutMs} ms)`;
-        child.kill('SIGKILL');
+        try {
+          if (process.platform === 'win32' || child.pid === undefined) child.kill('SIGKILL');
+          else process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
       }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

@@ -19,6 +19,8 @@ import { startMockServer } from '@deriv-auth/mock-server';
 import { build, createServer, preview } from 'vite';
 import { isServerMode, serverModeEnvironment, serverModeMockOptions } from './serverMode.mjs';
 
+const serverMode = isServerMode(process.argv, process.env);
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const production = process.argv.includes('--production');
 const port = Number(process.env.DEMO_PORT ?? (production ? 4173 : 5173));
@@ -39,12 +41,11 @@ const mock = await startMockServer({
   newApi: {
     clients: [
       { clientId, redirectUris: [`${appUrl}/redirect`], name: 'Deriv login demo' },
-      ...(isServerMode(process.argv, process.env) ? serverModeMockOptions(appUrl).clients : []),
+      ...(serverMode ? serverModeMockOptions(appUrl).clients : []),
     ],
   },
 });
-if (isServerMode(process.argv, process.env))
-  Object.assign(process.env, serverModeEnvironment(mock, appUrl));
+if (serverMode) Object.assign(process.env, serverModeEnvironment(mock, appUrl));
 process.env.VITE_DERIV_APP_ID = String(appId);
 process.env.VITE_DERIV_OAUTH_URL = mock.oauthUrl;
 process.env.VITE_DERIV_WS_URL = mock.wsUrl;
@@ -81,7 +82,7 @@ try {
 }
 
 console.log(`
-  Deriv login demo (${production ? 'production build' : 'dev server'}${isServerMode(process.argv, process.env) ? ', server mode: tokens on /auth' : ''}) on the embedded mock server
+  Deriv login demo (${production ? 'production build' : 'dev server'}${serverMode ? ', server mode: tokens on /auth' : ''}) on the embedded mock server
 
   Open             ${appUrl}/
   Mock OAuth page  ${mock.oauthUrl}?app_id=${appId}

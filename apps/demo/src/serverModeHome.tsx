@@ -12,14 +12,19 @@ const AUTH_ERRORS: Readonly<Record<string, string>> = {
   login_failed: 'Deriv did not confirm the login. Log in again.',
 };
 
-/** Reads `?auth_error=` once and drops it from the address bar. */
-function takeAuthError(): string | undefined {
-  const url = new URL(window.location.href);
-  const code = url.searchParams.get('auth_error');
+/** What `?auth_error=` says, in words (read only: render may run this twice). */
+function readAuthError(): string | undefined {
+  const code = new URL(window.location.href).searchParams.get('auth_error');
   if (code === null) return undefined;
+  return AUTH_ERRORS[code] ?? 'The login did not complete. Log in again.';
+}
+
+/** Drops `?auth_error=` from the address bar, once it has been read. */
+function dropAuthError(): void {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('auth_error')) return;
   url.searchParams.delete('auth_error');
   window.history.replaceState(null, '', url.pathname + url.search);
-  return AUTH_ERRORS[code] ?? 'The login did not complete. Log in again.';
 }
 
 /** Props of {@link ServerModeHome}. */
@@ -39,13 +44,16 @@ export function ServerModeHome({ backend }: ServerModeHomeProps) {
   const snapshot = useSessionSnapshot();
   const { authorize } = useSessionActions();
   const [checking, setChecking] = useState(true);
-  const [authError] = useState(takeAuthError);
+  const [authError] = useState(readAuthError);
   const [problem, setProblem] = useState<unknown>(undefined);
+
+  useEffect(dropAuthError, []);
 
   useEffect(() => {
     const controller = new AbortController();
     backend.readSession(controller.signal).then(
       (session) => {
+        if (controller.signal.aborted) return;
         if (session.signedIn) authorize().catch(() => undefined); // failures show in the snapshot
         setChecking(false);
       },

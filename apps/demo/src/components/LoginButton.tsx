@@ -53,8 +53,8 @@ export function LoginButton({
           };
           try {
             // The New API's login() is a promise (its PKCE challenge is a Web Crypto digest).
-            const leaving = login();
-            if (typeof leaving !== 'string') leaving.catch(fail);
+            const pending = login();
+            if (typeof pending !== 'string') pending.catch(fail);
           } catch (cause) {
             fail(cause);
           }
