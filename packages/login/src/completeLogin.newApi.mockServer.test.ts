@@ -187,6 +187,71 @@ describe('the New API login against the mock server', () => {
     expect(browser.storage.has('@deriv-auth/login:tokens')).toBe(false);
   });
 
+  it('stores nothing when a refresh finishes after the logout it raced', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let refreshStarted = false;
+    // The token endpoint's refresh answer is held until the user has logged out.
+    login = createTestLogin(server, browser, {
+      fetch: async (input, init) => {
+        const body = init?.body;
+        const form =
+          body instanceof URLSearchParams
+            ? body
+            : new URLSearchParams(typeof body === 'string' ? body : '');
+        if (form.get('grant_type') === 'refresh_token') {
+          refreshStarted = true;
+          await held;
+        }
+        return fetch(input, init);
+      },
+    });
+    session = createNewApiSession(server, login);
+    sessions.push(session);
+    await arriveWithCode();
+    await completeLogin({ session, newApi: login });
+    const stored = JSON.parse(browser.storage.get('@deriv-auth/login:tokens') ?? '{}') as {
+      accessToken?: string;
+    };
+    const refreshing = login.tokens.refresh(stored.accessToken ?? '');
+    refreshing.catch(() => undefined);
+    await expect.poll(() => refreshStarted).toBe(true);
+    await session.logout();
+    release();
+    await refreshing.catch(() => undefined);
+    expect(browser.storage.has('@deriv-auth/login:tokens')).toBe(false);
+  });
+
+  it('signs nothing in when no listed account matches the choice', async () => {
+    await arriveWithCode();
+    const error = await rejectionOf(
+      completeLogin({ session, newApi: login, account: () => undefined }),
+    );
+    expect(isDerivLoginError(error) && error.code).toBe('no_matching_account');
+    expect(session.getSnapshot()).toMatchObject({ status: 'signed_out', accounts: [] });
+    expect(browser.storage.has('@deriv-auth/login:tokens')).toBe(false);
+    await expect.poll(() => server.connections().filter((info) => info.accountId).length).toBe(0);
+  });
+
+  it('reports a chooser that throws as login_failed, with its error as cause', async () => {
+    await arriveWithCode();
+    const thrown = new Error('chooser bug');
+    const error = await rejectionOf(
+      completeLogin({
+        session,
+        newApi: login,
+        account: () => {
+          throw thrown;
+        },
+      }),
+    );
+    expect(isDerivLoginError(error) && error.code).toBe('login_failed');
+    expect((error as Error).cause).toBe(thrown);
+    expect(browser.storage.has('@deriv-auth/login:tokens')).toBe(false);
+  });
+
   it('resumes after a reload from the tab storage, and logout forgets the tokens', async () => {
     const tab = browser.environment.storage as Storage;
     const first = createNewApiSession(server, login, createSessionStorage(tab));

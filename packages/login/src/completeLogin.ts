@@ -151,13 +151,18 @@ export function completeLogin(options: CompleteLoginOptions): Promise<CompleteLo
     if (newApi && record.codeVerifier !== undefined) {
       const { code } = parseAuthorizationCallback(href, { expectedState: record.state });
       const callback = { code, state: record.state };
-      inner = newApi.complete({
-        session: options.session,
-        account: options.account,
-        callback,
-        codeVerifier: record.codeVerifier,
-        returnTo: checkReturnTo(),
-      });
+      inner = newApi
+        .complete({
+          session: options.session,
+          account: options.account,
+          callback,
+          codeVerifier: record.codeVerifier,
+          returnTo: checkReturnTo(),
+        })
+        // As on the legacy path: a chooser's own throw becomes `login_failed` with it as `cause`.
+        .catch((error: unknown) => {
+          throw toAuthError(error);
+        });
     } else {
       const { accounts } = parseOAuthRedirect(href, { expectedState: record.state });
       const account = pickAccount(accounts, options.account ?? 'first');

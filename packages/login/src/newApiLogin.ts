@@ -107,12 +107,15 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
 
   let source: AccessTokenSource | undefined;
   let loaded = false;
-  const open = (stored: StoredTokens): AccessTokenSource =>
-    createTokenSource({
+  const open = (stored: StoredTokens): AccessTokenSource => {
+    const created: AccessTokenSource = createTokenSource({
       ...stored,
       refresh,
       now: () => environment().now(),
       onTokens: (tokens) => {
+        // A refresh that finishes after a logout or a newer login stores nothing: the tokens
+        // would sign the tab back in on the next reload, or overwrite the new user's.
+        if (source !== created) return;
         store.save({
           accessToken: tokens.access_token,
           refreshToken: tokens.refresh_token ?? stored.refreshToken,
@@ -120,6 +123,8 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
         });
       },
     });
+    return created;
+  };
   const current = (): AccessTokenSource | undefined => {
     if (!loaded) {
       loaded = true;
@@ -130,21 +135,22 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
   };
   const signedOut = (): Promise<never> =>
     Promise.reject(new DerivSessionError('login_required', 'Signed out; sign in again.'));
-  // A refused or impossible refresh ends the stored login too: a reload must not retry it.
-  const forgetOnFailure = (promise: Promise<string>): Promise<string> =>
+  // A refused or impossible refresh ends the stored login too: a reload must not retry it. Only
+  // the login it belongs to: a newer login's tokens stay.
+  const forgetOnFailure = (active: AccessTokenSource, promise: Promise<string>): Promise<string> =>
     promise.catch((error: unknown) => {
-      store.clear();
+      if (source === active) store.clear();
       throw error;
     });
 
   const tokens: AccessTokenSource = {
     getAccessToken: () => {
       const active = current();
-      return active ? forgetOnFailure(active.getAccessToken()) : signedOut();
+      return active ? forgetOnFailure(active, active.getAccessToken()) : signedOut();
     },
     refresh: (rejected) => {
       const active = current();
-      return active ? forgetOnFailure(active.refresh(rejected)) : signedOut();
+      return active ? forgetOnFailure(active, active.refresh(rejected)) : signedOut();
     },
     clear: () => {
       source?.clear();
@@ -177,9 +183,14 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
         refreshToken: reply.refresh_token,
         expiresAt: expiresAtOf(reply, environment().now()),
       };
-      loaded = true;
-      source = open(stored);
+      // Stored first: a storage failure leaves the previous login as it was.
       store.save(stored);
+      loaded = true;
+      source?.clear();
+      source = open(stored);
+    },
+    signOut: () => {
+      tokens.clear();
     },
   };
   registerNewApiLogin(login, internal);

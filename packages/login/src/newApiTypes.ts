@@ -57,6 +57,8 @@ export interface NewApiLoginInternals {
   readonly environment: () => BrowserEnvironment;
   /** Replaces the tokens with those of a code exchange, and stores them. */
   readonly signIn: (tokens: TokenResponse) => void;
+  /** Forgets the tokens of a login that was refused after the exchange. */
+  readonly signOut: () => void;
   /** Whether a page URL is an authorization callback (`?code=&state=`), never throwing. */
   readonly hasCallback: (href: string) => boolean;
   /** The URL without the callback's parameters, never throwing. */
@@ -74,7 +76,9 @@ export interface NewApiLoginInternals {
 
 /** @internal What `completeLogin` hands over once the callback passed its checks. */
 export interface NewApiCompletionRequest {
-  readonly session: Pick<DerivSession, 'setAccounts' | 'authorize'>;
+  /** `logout` is used when present (a real session): it closes what a refused login opened. */
+  readonly session: Pick<DerivSession, 'setAccounts' | 'authorize'> &
+    Partial<Pick<DerivSession, 'logout'>>;
   readonly account: AccountChoice | undefined;
   readonly callback: { readonly code: string; readonly state: string };
   readonly codeVerifier: string;

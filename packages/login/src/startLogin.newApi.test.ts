@@ -36,6 +36,18 @@ async function withTokenEndpoint<T>(
 }
 
 describe('startLogin({ newApi }) and the token endpoint failures', () => {
+  it('rejects, never throws, for a login createNewApiLogin did not make', async () => {
+    const forged = Object.freeze({
+      tokens: createNewApiLogin({ clientId: 'c1', redirectUri: 'http://localhost/cb' }).tokens,
+      clientId: 'c1',
+    });
+    let result: Promise<string> | undefined;
+    expect(() => {
+      result = startLogin({ newApi: forged });
+    }).not.toThrow();
+    await expect(result).rejects.toThrow('createNewApiLogin');
+  });
+
   it('refuses without tab storage and does not leave the page', async () => {
     const browser = createFakeBrowser('http://localhost:5173/', { storage: false });
     const newApi = createNewApiLogin({

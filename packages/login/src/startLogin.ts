@@ -81,11 +81,14 @@ export function startLogin(
   options: StartLoginOptions | StartNewApiLoginOptions,
 ): string | Promise<string> {
   // A spread of options may carry `newApi: undefined`: that is the legacy flow.
-  if ((options as { newApi?: unknown }).newApi !== undefined)
+  if ((options as { newApi?: unknown }).newApi !== undefined) {
     // The New API's code comes with its login object: apps on the legacy flow do not bundle it.
-    return internalsOf((options as StartNewApiLoginOptions).newApi).start(
-      options as StartNewApiLoginOptions,
+    // Every failure is a rejection, as the overload promises (an unregistered login included).
+    const newApiOptions = options as StartNewApiLoginOptions;
+    return Promise.resolve(newApiOptions.newApi).then((login) =>
+      internalsOf(login).start(newApiOptions),
     );
+  }
   return startLegacyLogin(options as StartLoginOptions);
 }
 

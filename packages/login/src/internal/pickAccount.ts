@@ -38,15 +38,24 @@ function pickByKind(
  */
 export function pickAccount(accounts: readonly DerivAccount[], choice: AccountChoice): string {
   const summaries = accounts.map(({ account, currency }) => ({ account, currency }));
-  const picked = pickByKind(summaries, choice);
+  return resolvePicked(summaries, pickByKind(summaries, choice), 'the login redirect');
+}
+
+/**
+ * The listed id `picked` names (in any letter case), or the session's own refusal for an account
+ * it does not hold.
+ */
+function resolvePicked(
+  summaries: readonly AccountSummary[],
+  picked: string,
+  where: string,
+): string {
   const match = summaries.find((summary) => summary.account.toUpperCase() === picked.toUpperCase());
-  if (!match) {
-    // Echo the name only when it looks like a login id: a chooser returning a token by mistake
-    // must not put it in a message.
-    const shown = LOGIN_ID_PATTERN.test(picked) ? picked : 'The picked account';
-    throw new DerivSessionError('unknown_account', `${shown} is not in the login redirect.`);
-  }
-  return match.account;
+  if (match) return match.account;
+  // Echo the name only when it looks like a login id: a chooser returning a token by mistake
+  // must not put it in a message.
+  const shown = LOGIN_ID_PATTERN.test(picked) ? picked : 'The picked account';
+  throw new DerivSessionError('unknown_account', `${shown} is not in ${where}.`);
 }
 
 /**
@@ -68,9 +77,5 @@ export function pickListedAccount(
     listed.filter((item) => item.is_virtual === 1).map((item) => item.loginid),
   );
   const picked = pickByKind(summaries, choice, (account) => virtual.has(account));
-  if (!summaries.some((summary) => summary.account === picked)) {
-    const shown = /^[A-Za-z]{2,8}\d{1,16}$/.test(picked) ? picked : 'The picked account';
-    throw new DerivSessionError('unknown_account', `${shown} is not in the account list.`);
-  }
-  return picked;
+  return resolvePicked(summaries, picked, 'the account list');
 }
