@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSealer } from './createSealer.js';
+
+// jose decrypts with Web Crypto's AES-GCM: counting those calls tells a cache hit (none) from an
+// open that decrypted.
+const decrypt = vi.spyOn(globalThis.crypto.subtle, 'decrypt');
+const decryptions = (): number => decrypt.mock.calls.length;
 
 const SECRET = 'a-sealer-test-secret-of-at-least-32-characters';
 
@@ -22,6 +27,11 @@ describe('createSealer: opened values served again', () => {
     const sealed = await sealer.seal({ accounts: [{ id: 'DOT90004580' }] }, 'session', 60);
     const first = await sealer.open(sealed, 'session');
     (first?.['accounts'] as { id: string }[]).push({ id: 'injected' });
+    const before = decryptions();
+    const hit = await sealer.open(sealed, 'session');
+    expect(decryptions()).toBe(before); // served from the cache
+    expect(hit).toMatchObject({ accounts: [{ id: 'DOT90004580' }] });
+    (hit?.['accounts'] as { id: string }[]).push({ id: 'injected again' });
     expect(await sealer.open(sealed, 'session')).toMatchObject({
       accounts: [{ id: 'DOT90004580' }],
     });
@@ -45,6 +55,11 @@ describe('createSealer: opened values served again', () => {
     for (let index = 1; index <= 1_100; index += 1)
       await sealer.open(await sealer.seal({ n: index }, 'session', 60), 'session');
     // Evicted, so decrypted again: still the same value.
+    const before = decryptions();
     expect(await sealer.open(first, 'session')).toMatchObject({ n: 0 });
+    expect(decryptions()).toBe(before + 1);
+    // The newest is still served from the cache.
+    await sealer.open(first, 'session');
+    expect(decryptions()).toBe(before + 1);
   });
 });
