@@ -80,7 +80,8 @@ const readText = (env: Environment, key: string): string | undefined => {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 
-const readUrl = (
+/** The URL `key` names (or `fallback`), refused unless it uses one of `protocols`. */
+export const readUrl = (
   env: Environment,
   key: string,
   fallback: string,

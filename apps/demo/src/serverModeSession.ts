@@ -9,7 +9,7 @@ import {
   type AuthServerBackend,
   type DerivSession,
 } from '@deriv-auth/ws-client';
-import type { DemoConfig } from './demoConfig';
+import { NEW_API_DEFAULTS, readUrl, type DemoConfig } from './demoConfig';
 
 /** What server mode needs on the page. */
 export interface ServerModeConfig {
@@ -33,15 +33,11 @@ export function readServerModeConfig(env: Environment): ServerModeConfig | undef
   if (typeof prefix !== 'string' || prefix === '') return undefined;
   if (!/^\/[\w-]+$/.test(prefix))
     throw new Error(`VITE_DERIV_AUTH_SERVER must be a path like /auth, got "${prefix}"`);
-  const publicWsUrl = env['VITE_DERIV_PUBLIC_WS_URL'];
-  const url = new URL(
-    typeof publicWsUrl === 'string' && publicWsUrl !== ''
-      ? publicWsUrl
-      : 'wss://api.derivws.com/trading/v1/options/ws/public',
-  );
-  if (url.protocol !== 'wss:' && url.protocol !== 'ws:')
-    throw new Error(`VITE_DERIV_PUBLIC_WS_URL must use ws: or wss:, got ${url.protocol}`);
-  return { prefix, publicWsUrl: url.href };
+  const publicWsUrl = readUrl(env, 'VITE_DERIV_PUBLIC_WS_URL', NEW_API_DEFAULTS.publicWsUrl, [
+    'ws:',
+    'wss:',
+  ]);
+  return { prefix, publicWsUrl };
 }
 
 /**
