@@ -22,6 +22,7 @@ import { registerNewApiLogin } from './internal/newApiRegistry.js';
 import type { NewApiLogin, NewApiLoginInternals } from './newApiTypes.js';
 
 export type { NewApiLogin } from './newApiTypes.js';
+import { DEFAULT_STORAGE_KEY } from './internal/loginRecord.js';
 import { createTokenStore, type StoredTokens } from './internal/tokenStore.js';
 
 /** Options of {@link createNewApiLogin}: the app's OAuth client and where its tokens live. */
@@ -57,8 +58,12 @@ export interface NewApiLoginOptions {
   environment?: BrowserEnvironment | undefined;
 }
 
-const expiresAtOf = (tokens: TokenResponse, now: number): number | undefined =>
-  tokens.expires_in === undefined ? undefined : now + tokens.expires_in * 1000;
+// A lifetime that is not a finite number (`1e400` parses as Infinity) counts as unknown, as in
+// ws-client's token source: storing NaN would read back as signed out.
+const expiresAtOf = (tokens: TokenResponse, now: number): number | undefined => {
+  const expiresAt = tokens.expires_in === undefined ? undefined : now + tokens.expires_in * 1000;
+  return expiresAt !== undefined && Number.isFinite(expiresAt) ? expiresAt : undefined;
+};
 
 /**
  * Creates the New API login of an app: OAuth 2.0 authorization code with PKCE as a public client
@@ -101,7 +106,7 @@ export function createNewApiLogin(options: NewApiLoginOptions): NewApiLogin {
   const store = createTokenStore(
     options.tokenStorage ?? 'session',
     environment,
-    `${options.storageKey ?? '@deriv-auth/login'}:tokens`,
+    `${options.storageKey ?? DEFAULT_STORAGE_KEY}:tokens`,
   );
   const refresh = options.refresh === false ? undefined : refreshTokens.bind(undefined, endpoint);
 

@@ -82,7 +82,8 @@ async function grant(
 
 /**
  * Exchanges the callback's code for tokens (`grant_type=authorization_code`, with `redirect_uri`
- * and `code_verifier`). `state` was already checked by core; oauth4webapi checks it once more.
+ * and `code_verifier`). `state` was already checked by core against the tab's record; oauth4webapi
+ * only needs the checked parameters in its own form.
  */
 export function exchangeCode(
   config: TokenEndpointConfig,
