@@ -27,9 +27,9 @@ import {
   type DerivScope,
   type OAuthRedirect,
   type OAuthRedirectErrorCode,
-  ErrorResponseSchema,
 } from './index.js';
 import * as calls from './callsEntry.js';
+import { ErrorResponseSchema, type AuthorizeResponse as SchemasAuthorizeResponse } from './schemasEntry.js';
 
 describe('public signatures (CONTRACT.md)', () => {
   it('parses redirects into typed accounts', () => {
@@ -119,7 +119,7 @@ describe('public signatures (CONTRACT.md)', () => {
   });
 });
 
-describe('zod-free entry and schema interplay', () => {
+describe('zod-free entries and schema interplay', () => {
   it('accepts the parsed error envelope in createDerivApiError', () => {
     const parsed = ErrorResponseSchema.parse({});
     expectTypeOf(createDerivApiError).toBeCallableWith(parsed);
@@ -128,5 +128,9 @@ describe('zod-free entry and schema interplay', () => {
   it('re-exports the same call helpers from the calls entry', () => {
     expectTypeOf(calls.CALL_REQUIREMENTS).toEqualTypeOf(CALL_REQUIREMENTS);
     expectTypeOf(calls.redactSecrets).toEqualTypeOf(redactSecrets);
+  });
+
+  it('exports the inferred types of the schemas entry from the main entry too', () => {
+    expectTypeOf<SchemasAuthorizeResponse>().toEqualTypeOf<AuthorizeResponse>();
   });
 });

@@ -1,6 +1,8 @@
 /**
- * Pure building blocks of the Deriv sign-in flow: OAuth redirect parsing, login URLs, wire
- * schemas (zod), scopes and errors. No I/O and no globals, in browsers and Node.
+ * Pure building blocks of the Deriv sign-in flow: OAuth redirect parsing, login URLs, scopes,
+ * errors and the types of the wire messages. No I/O and no globals, in browsers and Node. The zod
+ * schemas of those messages are the `@deriv-auth/core/schemas` entry; the call helpers without
+ * the rest are `@deriv-auth/core/calls`.
  *
  * @packageDocumentation
  */
@@ -61,28 +63,14 @@ export { getCallName, isAuthRequired, isCallAllowed } from './callPermissions.js
 export { CALL_REQUIREMENTS } from './generated/callRequirements.js';
 export { SENSITIVE_REQUEST_FIELDS, SENSITIVE_FIELD_NAMES } from './generated/sensitiveFields.js';
 export { TOKEN_PATTERN, LOGIN_ID_PATTERN } from './tokenPattern.js';
-export { TokenSchema, LoginIdSchema, SubscriptionSchema } from './schemas/shared.js';
-export {
-  AuthorizeRequestSchema,
-  AuthorizeResponseSchema,
-  AuthorizeSchema,
-  AccountListItemSchema,
-} from './schemas/authorize.js';
+// The wire schemas are values of `@deriv-auth/core/schemas` (zod/mini's runtime stays out of apps
+// that only parse redirects); their inferred types are exported here too, at no cost.
 export type { AuthorizeRequest, AuthorizeResponse, Authorize } from './schemas/authorize.js';
-export { ApiErrorSchema, ErrorResponseSchema, ResponseEnvelopeSchema } from './schemas/envelope.js';
 export type { ErrorResponse, ResponseEnvelope } from './schemas/envelope.js';
-export { PingRequestSchema, PingResponseSchema } from './schemas/ping.js';
 export type { PingRequest, PingResponse } from './schemas/ping.js';
-export { LogoutRequestSchema, LogoutResponseSchema } from './schemas/logout.js';
 export type { LogoutRequest, LogoutResponse } from './schemas/logout.js';
-export { TimeRequestSchema, TimeResponseSchema } from './schemas/time.js';
 export type { TimeRequest, TimeResponse } from './schemas/time.js';
-export { BalanceRequestSchema, BalanceResponseSchema } from './schemas/balance.js';
 export type { BalanceRequest, BalanceResponse } from './schemas/balance.js';
-export {
-  WebsiteStatusRequestSchema,
-  WebsiteStatusResponseSchema,
-} from './schemas/websiteStatus.js';
 export type { WebsiteStatusRequest, WebsiteStatusResponse } from './schemas/websiteStatus.js';
 export { skipStateCheck } from './skipStateCheck.js';
 export {
@@ -119,19 +107,8 @@ export {
   isNewApiScope,
 } from './newApiScopes.js';
 export type { NewApiScope, NewApiRestEndpoint } from './newApiScopes.js';
-export { TokenResponseSchema, TokenErrorResponseSchema } from './schemas/tokenResponse.js';
 export type { TokenResponse, TokenErrorCode, TokenErrorResponse } from './schemas/tokenResponse.js';
-export {
-  RestErrorSchema,
-  RestErrorEnvelopeSchema,
-  NewApiAccountSchema,
-  AccountListResponseSchema,
-  CreateAccountRequestSchema,
-  CreateAccountResponseSchema,
-  OtpResponseSchema,
-  isOtpUrl,
-  NEW_API_ACCOUNT_ID_PATTERN,
-} from './schemas/restApi.js';
+export { isOtpUrl, NEW_API_ACCOUNT_ID_PATTERN } from './newApiRestRules.js';
 export type {
   RestErrorEnvelope,
   NewApiAccount,

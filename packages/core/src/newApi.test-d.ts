@@ -5,14 +5,16 @@ import {
   createCodeVerifier,
   parseAuthorizationCallback,
   skipStateCheck,
-  AccountListResponseSchema,
-  TokenResponseSchema,
-  RestErrorEnvelopeSchema,
   type AuthorizationCallback,
   type OAuthRedirectError,
   type NewApiScope,
   type TokenResponse,
 } from './index.js';
+import {
+  AccountListResponseSchema,
+  RestErrorEnvelopeSchema,
+  TokenResponseSchema,
+} from './schemasEntry.js';
 import type * as z from 'zod/mini';
 
 describe('New API public signatures', () => {

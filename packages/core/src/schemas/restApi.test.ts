@@ -3,11 +3,11 @@ import {
   AccountListResponseSchema,
   CreateAccountRequestSchema,
   CreateAccountResponseSchema,
-  isOtpUrl,
   NewApiAccountSchema,
   OtpResponseSchema,
   RestErrorEnvelopeSchema,
 } from './restApi.js';
+import { isOtpUrl } from '../newApiRestRules.js';
 
 const META = { endpoint: '/trading/v1/options/accounts', method: 'GET', timing: 12 };
 // The account of Deriv's docs.

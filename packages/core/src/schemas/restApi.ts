@@ -1,18 +1,6 @@
 import * as z from 'zod/mini';
-import { parseSecureUrl } from '../internal/secureUrl.js';
+import { NEW_API_ACCOUNT_ID_PATTERN, isOtpUrl } from '../newApiRestRules.js';
 import { matching, optAnyObject } from './shared.js';
-
-/**
- * What a New API account id may hold: letters, digits, `_` and `-`, 1 to 64 characters
- * (`DOT90004580`). Deriv documents no pattern; this one is wide enough for any id seen and narrow
- * enough that an id is safe inside a URL path (`/accounts/{accountId}/otp`: no `/`, `.`, `%`, `?`).
- *
- * @example
- * ```ts
- * NEW_API_ACCOUNT_ID_PATTERN.test('DOT90004580') // true
- * ```
- */
-export const NEW_API_ACCOUNT_ID_PATTERN = /^[\w-]{1,64}$/;
 
 // A decimal as Deriv's reference app types `balance` ("1000.00").
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
@@ -147,22 +135,6 @@ export const CreateAccountResponseSchema = z.looseObject({
 
 /** A parsed create-account response. */
 export type CreateAccountResponse = z.infer<typeof CreateAccountResponseSchema>;
-
-/**
- * Tells whether a URL is a one-time socket URL: `wss://` (or `ws://` on a loopback host, the mock
- * server) with exactly one non-empty `otp` parameter.
- *
- * @param url - Anything, e.g. `data.url` of the OTP response.
- * @returns `true` for a usable OTP URL.
- * @example
- * ```ts
- * isOtpUrl('wss://api.derivws.com/trading/v1/options/ws/demo?otp=abc123xyz789') // true
- * ```
- */
-export function isOtpUrl(url: unknown): url is string {
-  const otp = parseSecureUrl(url, 'wss:', 'ws:')?.searchParams.getAll('otp');
-  return otp?.length === 1 && otp[0] !== '';
-}
 
 /**
  * `POST /trading/v1/options/accounts/{accountId}/otp`: `{ data: { url }, meta }`.
