@@ -40,7 +40,8 @@ try {
     `
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { parseOAuthRedirect, skipStateCheck, buildOAuthUrl, AuthorizeResponseSchema } from '@deriv-auth/core';
+import { parseOAuthRedirect, skipStateCheck, buildOAuthUrl } from '@deriv-auth/core';
+import { AuthorizeResponseSchema } from '@deriv-auth/core/schemas';
 import { createDerivClient } from '@deriv-auth/ws-client';
 import { startMockServer } from '@deriv-auth/mock-server';
 

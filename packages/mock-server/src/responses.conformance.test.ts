@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createDerivApiError } from '@deriv-auth/core';
 import {
-  createDerivApiError,
   ErrorResponseSchema,
   AuthorizeResponseSchema,
   BalanceResponseSchema,
@@ -8,7 +8,7 @@ import {
   TimeResponseSchema,
   LogoutResponseSchema,
   WebsiteStatusResponseSchema,
-} from '@deriv-auth/core';
+} from '@deriv-auth/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRequest, type JsonSchema } from './internal/validateRequest.js';
 import { startMockServer } from './startMockServer.js';

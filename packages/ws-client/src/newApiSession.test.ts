@@ -1,4 +1,5 @@
-import { TokenResponseSchema, type TokenResponse } from '@deriv-auth/core';
+import type { TokenResponse } from '@deriv-auth/core';
+import { TokenResponseSchema } from '@deriv-auth/core/schemas';
 import type { MockServer } from '@deriv-auth/mock-server';
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

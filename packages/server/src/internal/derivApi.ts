@@ -2,12 +2,12 @@
  * The server's calls to Deriv: code exchange and refresh through oauth4webapi (RFC 6749 / 7636
  * checks included), and the two REST calls the routes need. Nothing here logs or throws a token.
  */
+import type { NewApiScope } from '@deriv-auth/core';
 import {
   AccountListResponseSchema,
   OtpResponseSchema,
   RestErrorEnvelopeSchema,
-  type NewApiScope,
-} from '@deriv-auth/core';
+} from '@deriv-auth/core/schemas';
 import * as oauth from 'oauth4webapi';
 
 /** Normalised tokens of a code exchange or refresh. */

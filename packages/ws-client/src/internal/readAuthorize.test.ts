@@ -1,4 +1,4 @@
-import { AuthorizeResponseSchema } from '@deriv-auth/core';
+import { AuthorizeResponseSchema } from '@deriv-auth/core/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAuthorize } from './readAuthorize.js';

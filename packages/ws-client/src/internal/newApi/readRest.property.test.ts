@@ -1,10 +1,9 @@
+import { isOtpUrl as coreIsOtpUrl, NEW_API_ACCOUNT_ID_PATTERN } from '@deriv-auth/core';
 import {
   AccountListResponseSchema,
-  isOtpUrl as coreIsOtpUrl,
-  NEW_API_ACCOUNT_ID_PATTERN,
   OtpResponseSchema,
   RestErrorEnvelopeSchema,
-} from '@deriv-auth/core';
+} from '@deriv-auth/core/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_ID, isOtpUrl, readAccountList, readOtpUrl, readRestError } from './readRest.js';
