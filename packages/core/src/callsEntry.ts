@@ -4,6 +4,7 @@
  * to start without loading zod; browser bundles get the same tree-shaking from the main entry.
  *
  * @packageDocumentation
+ * @module calls
  */
 export { CALL_REQUIREMENTS } from './generated/callRequirements.js';
 export { SENSITIVE_FIELD_NAMES, SENSITIVE_REQUEST_FIELDS } from './generated/sensitiveFields.js';

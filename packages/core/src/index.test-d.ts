@@ -29,7 +29,10 @@ import {
   type OAuthRedirectErrorCode,
 } from './index.js';
 import * as calls from './callsEntry.js';
-import { ErrorResponseSchema, type AuthorizeResponse as SchemasAuthorizeResponse } from './schemasEntry.js';
+import {
+  ErrorResponseSchema,
+  type AuthorizeResponse as SchemasAuthorizeResponse,
+} from './schemasEntry.js';
 
 describe('public signatures (CONTRACT.md)', () => {
   it('parses redirects into typed accounts', () => {

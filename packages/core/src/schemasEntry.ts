@@ -9,8 +9,8 @@
  * redirects and build URLs: the main entry holds no schema value, only the inferred types
  * (`AuthorizeResponse`, `TokenResponse`, ...), which cost nothing at run time. These schemas are
  * the documented source of every message shape (PROTOCOL.md); the hand-written guards
- * `@deriv-auth/ws-client` reads replies with are proven to accept exactly what these accept by
- * property tests. Import from here to validate messages yourself (a server, a test, a mock).
+ * `@deriv-auth/ws-client` reads replies with are checked against them by property tests. Import
+ * from here to validate messages yourself (a server, a test, a mock).
  *
  * @example
  * ```ts
@@ -20,6 +20,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module schemas
  */
 export { TokenSchema, LoginIdSchema, SubscriptionSchema } from './schemas/shared.js';
 export {

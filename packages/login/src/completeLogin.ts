@@ -92,12 +92,13 @@ async function authorizeAccounts(
  * @returns `{ handled: false }` when the page is not a callback, else the authorized account,
  *   Deriv's `authorize` data and the checked `returnTo`.
  * @throws {@link DerivLoginError} (`login_not_started`, `login_expired`, `no_matching_account`,
- *   `storage_unavailable`, `login_failed`), {@link @deriv-auth/core!OAuthRedirectError}
+ *   `storage_unavailable`, `login_failed`), {@link @deriv-auth/core!index.OAuthRedirectError}
  *   (`state_mismatch`, `provider_error` when the user denied, ...), and whatever
  *   `session.authorize` rejects with: `DerivSessionError` `unknown_account` when a chooser names
  *   an account the redirect did not carry; a revoked or expired token is `DerivSessionError`
- *   `session_ended` with the server's {@link @deriv-auth/core!DerivApiError} (`InvalidToken`) as
- *   its `cause`; a connection failure is a ws-client error. Every failure is a rejection.
+ *   `session_ended` with the server's {@link @deriv-auth/core!index.DerivApiError}
+ *   (`InvalidToken`) as its `cause`; a connection failure is a ws-client error. Every failure is
+ *   a rejection.
  * @example
  * ```ts
  * import { completeLogin } from '@deriv-auth/login';

@@ -42,10 +42,10 @@ export type DerivLoginErrorCode = (typeof DERIV_LOGIN_ERROR_CODES)[number];
  * The error the framework-free login throws or rejects with.
  *
  * @remarks
- * Errors from parsing the redirect stay {@link @deriv-auth/core!OAuthRedirectError} and server
- * refusals stay {@link @deriv-auth/core!DerivApiError}; this class covers only what the browser
- * side adds. Like every SDK error it carries token-free `details` and the underlying failure in
- * `cause`.
+ * Errors from parsing the redirect stay {@link @deriv-auth/core!index.OAuthRedirectError} and
+ * server refusals stay {@link @deriv-auth/core!index.DerivApiError}; this class covers only what
+ * the browser side adds. Like every SDK error it carries token-free `details` and the underlying
+ * failure in `cause`.
  *
  * @example
  * ```ts

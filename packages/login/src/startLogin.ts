@@ -40,8 +40,8 @@ export type StartLoginOptions = Omit<BuildOAuthUrlOptions, 'state'> & {
  * @returns The login URL (also when `navigate` is `false`).
  * @throws {@link DerivLoginError} `storage_unavailable` when the state cannot be kept for the tab,
  *   `browser_unavailable` on a server without an injected environment; core's
- *   {@link @deriv-auth/core!DerivAuthError} (`invalid_app_id`, ...) for options it rejects, in which
- *   case no login is left pending.
+ *   {@link @deriv-auth/core!index.DerivAuthError} (`invalid_app_id`, ...) for options it rejects,
+ *   in which case no login is left pending.
  * @example
  * ```ts
  * import { startLogin } from '@deriv-auth/login';
