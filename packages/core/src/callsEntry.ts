@@ -1,7 +1,8 @@
 /**
- * The zod-free part of `@deriv-auth/core` about calls, as the `@deriv-auth/core/calls` entry:
- * which calls need which scopes, and secret redaction. Node tools (the mock server CLI) import it
- * to start without loading zod; browser bundles get the same tree-shaking from the main entry.
+ * The part of `@deriv-auth/core` about calls, as the `@deriv-auth/core/calls` entry: which calls
+ * need which scopes, and secret redaction. Node tools (the mock server CLI) import it to load only
+ * these modules (no parsers, no oauth4webapi; zod lives in `@deriv-auth/core/schemas`); browser
+ * bundles get the same tree-shaking from the main entry.
  *
  * @packageDocumentation
  * @module calls
