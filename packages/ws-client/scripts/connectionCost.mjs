@@ -4,7 +4,11 @@
 // process, not traced), with N and 2N connections after the same warm-up: the difference divided
 // by N is one connection's open + authorize + close, the JIT's one-off work (which a run with 0
 // connections would not pay) being in both. All runs go in parallel: ~5 minutes on two cores.
-//   node scripts/connectionCost.mjs [--n=300] [--warm=100] [--clients=bare,ours] [--bundle=name] [--reuse] [--build-only]
+// All at once (the default, the bench's shape), counts move by 10-20% with the machine's load (the
+// batching of replies from the server process changes); compare builds with `--sequential`, and
+// ours with bare within one invocation.
+//   node scripts/connectionCost.mjs [--n=300] [--warm=100] [--clients=bare,ours] [--sequential]
+//     [--bundle=name] [--reuse] [--build-only]
 // Needs valgrind (`apt-get install valgrind`).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -56,6 +60,7 @@ async function instructions(client, count) {
       `--client=${client}`,
       `--n=${count}`,
       `--warm=${warm}`,
+      ...(process.argv.includes('--sequential') ? ['--sequential'] : []),
     ],
     { env: { ...process.env, WS_CLIENT_DIR: packageDir }, maxBuffer: 1 << 26 },
   );
