@@ -92,7 +92,7 @@ export function printHeadline(rows: readonly RowResult[]): void {
   );
 }
 
-/** Ours against `@deriv/deriv-api`, on the rows that measured it. */
+/** Ours (and the bare floor) against `@deriv/deriv-api`, on the rows that measured it. */
 export function printPeer(rows: readonly RowResult[]): void {
   const measured = rows.filter((row) => row.samples['deriv-api']);
   if (measured.length === 0) return;
@@ -106,6 +106,10 @@ export function printPeer(rows: readonly RowResult[]): void {
         decimal(v, 2),
       ),
       'CPU deriv-api/ours': withSpread(ratioSpread(row, 'deriv-api', 'ours', 'cpuUs'), (v) =>
+        decimal(v, 2),
+      ),
+      // The floor against the peer: a client at 1x bare cannot beat the peer by more than this.
+      'bare/deriv-api': withSpread(ratioSpread(row, 'bare', 'deriv-api', 'rate'), (v) =>
         decimal(v, 2),
       ),
     })),

@@ -69,10 +69,8 @@ function onEmitterError(this: OwnedSocket, error: unknown): void {
   this[CONNECTION]?.handleError({ error, message: error instanceof Error ? error.message : '' });
 }
 function onEmitterClose(this: OwnedSocket, code: unknown, reason: unknown): void {
-  this[CONNECTION]?.handleClose({
-    code: typeof code === 'number' ? code : 1006,
-    reason: reason instanceof Uint8Array ? new TextDecoder().decode(reason) : '',
-  });
+  // The reason stays a Buffer here: it is decoded only if the end's error is ever built.
+  this[CONNECTION]?.handleClose({ code: typeof code === 'number' ? code : 1006, reason });
 }
 // Stays on a detached EventEmitter socket for its whole life: `ws` throws (and a Node process exits)
 // when it emits `error` with no listener, and a closing socket may still receive a bad frame.
@@ -268,24 +266,28 @@ export class SocketConnection {
     this.#closeSocket(1000, '');
   }
 
-  /** The socket's `close` event. @internal */
-  handleClose(event: WebSocketEventLike): void {
+  /** The socket's `close` event (`reason` a string, or a `ws` Buffer). @internal */
+  handleClose(event: { readonly code?: number; readonly reason?: unknown }): void {
     const code = typeof event.code === 'number' ? event.code : 1006;
-    // The reason is server text (it may quote a token: `4001 "revoked a1-..."`): scrubbed, then
-    // bounded (cut first, half a token would no longer match the scrubber).
-    const reason =
-      typeof event.reason === 'string' && event.reason !== ''
-        ? ` (${this.#owner.secrets.scrubText(event.reason).slice(0, 123)})`
-        : '';
     const errorCode = this.#opened ? 'connection_lost' : 'connect_failed';
-    this.#end(
-      code,
-      false,
-      () =>
-        new DerivConnectionError(errorCode, `The WebSocket closed with code ${code}${reason}.`, {
-          details: { closeCode: code },
-        }),
-    );
+    const secrets = this.#owner.secrets;
+    // Decoded and scrubbed only when the error is read: a socket we closed ourselves has already
+    // ended, and this error is then never built.
+    this.#end(code, false, () => {
+      const raw = event.reason;
+      const text = raw instanceof Uint8Array ? new TextDecoder().decode(raw) : raw;
+      // The reason is server text (it may quote a token: `4001 "revoked a1-..."`): scrubbed, then
+      // bounded (cut first, half a token would no longer match the scrubber).
+      const reason =
+        typeof text === 'string' && text !== ''
+          ? ` (${secrets.scrubText(text).slice(0, 123)})`
+          : '';
+      return new DerivConnectionError(
+        errorCode,
+        `The WebSocket closed with code ${code}${reason}.`,
+        { details: { closeCode: code } },
+      );
+    });
     this.#detach();
   }
 
