@@ -86,7 +86,7 @@ export class KeepAlive implements TickerEntry {
   #fold(now: number): void {
     if (this.#received) {
       this.#received = false;
-      if (this.#readAt > this.#lastReceivedAt) this.#lastReceivedAt = this.#readAt;
+      this.#lastReceivedAt = this.#readAt;
     }
     this.#readAt = now;
   }

@@ -75,10 +75,9 @@ export class StreamConsumer implements DerivStream<unknown> {
         this.#host.listenerThrew();
       }
     const waiting = this.#waiting;
-    if (waiting) {
-      this.#waiting = undefined;
-      waiting.resolve({ value: item, done: false });
-    } else if (this.#buffer && this.#buffer.push(item) > this.#size) {
+    this.#waiting = undefined;
+    if (waiting) waiting.resolve({ value: item, done: false });
+    else if (this.#buffer && this.#buffer.push(item) > this.#size) {
       if (this.#failOnOverflow)
         this.fail(
           new DerivConnectionError(
