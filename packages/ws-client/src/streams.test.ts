@@ -137,6 +137,24 @@ describe('client.stream', () => {
     await throwing.close();
   });
 
+  it('listeners of one consumer: one, two, then one again each get every tick', async () => {
+    server = await startServer({ ticks: { intervalMs: 5 } });
+    client = connectClient(server);
+    const stream = client.stream({ ticks: 'R_100' });
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const stopFirst = stream.listen((item) => first.push(item));
+    await until(() => first.length >= 2);
+    const stopSecond = stream.listen((item) => second.push(item));
+    await until(() => second.length >= 3);
+    stopFirst(); // the second is the only listener again
+    const [firstSeen, secondSeen] = [first.length, second.length];
+    await until(() => second.length >= secondSeen + 3);
+    expect(first).toHaveLength(firstSeen);
+    stopSecond();
+    await stream.close();
+  });
+
   it('closes every stream with `closed` when the client closes', async () => {
     server = await startServer({ ticks: { intervalMs: 5 } });
     const closing = connectClient(server);

@@ -37,6 +37,8 @@ export class StreamConsumer implements DerivStream<unknown> {
   readonly #size: number;
   readonly #failOnOverflow: boolean;
   #listeners: Listener[] = [];
+  /** The only listener's `onMessage` (the usual case): a tick calls it without the array in between. */
+  #one: ((item: unknown) => void) | undefined;
   #buffer: unknown[] | undefined;
   #waiting:
     | { resolve: (result: IteratorResult<unknown>) => void; reject: (e: unknown) => void }
@@ -63,17 +65,29 @@ export class StreamConsumer implements DerivStream<unknown> {
     }
   }
 
+  #relist(listeners: Listener[]): void {
+    this.#listeners = listeners;
+    this.#one = listeners.length === 1 ? (listeners[0] as Listener)[0] : undefined;
+  }
+
   /** Hands `item` to the listeners and to the iterator (or its buffer). */
   push(item: unknown): void {
     if (this.#closing) return;
     // The hot path of every tick: no closure per listener (cf. #call), a plain indexed loop.
-    const listeners = this.#listeners;
-    for (let index = 0; index < listeners.length; index += 1)
+    const one = this.#one;
+    if (one)
       try {
-        (listeners[index] as Listener)[0](item);
+        one(item);
       } catch {
         this.#host.listenerThrew();
       }
+    else
+      for (let index = 0, listeners = this.#listeners; index < listeners.length; index += 1)
+        try {
+          (listeners[index] as Listener)[0](item);
+        } catch {
+          this.#host.listenerThrew();
+        }
     const waiting = this.#waiting;
     this.#waiting = undefined;
     if (waiting) waiting.resolve({ value: item, done: false });
@@ -107,20 +121,20 @@ export class StreamConsumer implements DerivStream<unknown> {
   listen(onMessage: (item: unknown) => void, onError?: (error: Error) => void): () => void {
     const listener: Listener = [onMessage, onError];
     if (this.#closing) return () => undefined;
-    this.#listeners.push(listener);
+    this.#relist([...this.#listeners, listener]);
     const last = this.#host.last;
     if (last !== undefined)
       this.#call(() => {
         onMessage(last);
       });
     return () => {
-      this.#listeners = this.#listeners.filter((candidate) => candidate !== listener);
+      this.#relist(this.#listeners.filter((candidate) => candidate !== listener));
     };
   }
 
   close(): Promise<void> {
     if (!this.#closing) {
-      this.#listeners = [];
+      this.#relist([]);
       this.#buffer = undefined;
       this.#waiting?.resolve({ value: undefined, done: true });
       this.#waiting = undefined;
