@@ -2,27 +2,9 @@
 // its open-file limit raised to the hard limit first (the 20,000-socket row needs one descriptor
 // per socket). Arguments pass through: `pnpm bench --quick`, `--reps=N`, `--only=throughput`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleScripts, packageDir } from './bundleScripts.mjs';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-mkdirSync(`${packageDir}node_modules/.cache/ws-client`, { recursive: true });
-const outfile = `${packageDir}node_modules/.cache/ws-client/bench.mjs`;
-await build({
-  entryPoints: [`${packageDir}scripts/bench.ts`],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['ws', 'zod', 'esbuild', '@deriv/deriv-api'],
-  alias: {
-    '@deriv-auth/core': `${packageDir}../core/src/index.ts`,
-    '@deriv-auth/mock-server': `${packageDir}../mock-server/src/index.ts`,
-  },
-  logLevel: 'warning',
-});
+const { bench: outfile } = await bundleScripts({ bench: 'bench' });
 const args = [
   '--expose-gc',
   ...(process.env['BENCH_NODE_FLAGS']?.split(' ').filter(Boolean) ?? []),

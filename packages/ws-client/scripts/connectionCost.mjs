@@ -12,33 +12,16 @@
 // Needs valgrind (`apt-get install valgrind`).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+import { bundleScripts, cacheDir, packageDir } from './bundleScripts.mjs';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const cacheDir = `${packageDir}node_modules/.cache/ws-client`;
-mkdirSync(cacheDir, { recursive: true });
 const flag = (name, fallback) =>
   process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 // `--bundle=name` keeps a build under its own name, `--reuse` runs it again without rebuilding:
 // build one before a change and compare it with the build after.
-const outfile = `${cacheDir}/connectionCost.${flag('bundle', 'current')}.mjs`;
-if (!process.argv.includes('--reuse'))
-  await build({
-    entryPoints: [`${packageDir}scripts/connectionCost.ts`],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['ws', 'zod', 'esbuild', '@deriv/deriv-api'],
-    alias: {
-      '@deriv-auth/core': `${packageDir}../core/src/index.ts`,
-      '@deriv-auth/mock-server': `${packageDir}../mock-server/src/index.ts`,
-    },
-    logLevel: 'warning',
-  });
+const bundleName = `connectionCost.${flag('bundle', 'current')}`;
+const outfile = `${cacheDir}/${bundleName}.mjs`;
+if (!process.argv.includes('--reuse')) await bundleScripts({ [bundleName]: 'connectionCost' });
 if (process.argv.includes('--build-only')) process.exit(0);
 const n = Number(flag('n', '300'));
 const warm = flag('warm', '100');

@@ -196,9 +196,7 @@ export class AuthorizationRunner {
   abandon(reason: () => unknown): void {
     const record = this.#record;
     this.#record = undefined;
-    if (!record) return;
-    if (record.waiters.length > 0) this.#settle(record, reason());
-    else this.#settle(record, undefined);
+    if (record) this.#settle(record, record.waiters.length > 0 ? reason() : undefined);
   }
 
   #settle(record: AuthorizationRecord, error: unknown): void {
