@@ -14,16 +14,15 @@ import {
   type AccessTokenSource,
 } from '@deriv-auth/ws-client';
 import { createBrowserEnvironment, type BrowserEnvironment } from './browserEnvironment.js';
-
 import { completeNewApi } from './internal/completeNewApi.js';
+import { DEFAULT_STORAGE_KEY } from './internal/loginRecord.js';
+import { registerNewApiLogin } from './internal/newApiRegistry.js';
 import { startNewApiLogin } from './internal/startNewApiLogin.js';
 import { exchangeCode, refreshTokens, type TokenEndpointConfig } from './internal/tokenEndpoint.js';
-import { registerNewApiLogin } from './internal/newApiRegistry.js';
+import { createTokenStore, type StoredTokens } from './internal/tokenStore.js';
 import type { NewApiLogin, NewApiLoginInternals } from './newApiTypes.js';
 
 export type { NewApiLogin } from './newApiTypes.js';
-import { DEFAULT_STORAGE_KEY } from './internal/loginRecord.js';
-import { createTokenStore, type StoredTokens } from './internal/tokenStore.js';
 
 /** Options of {@link createNewApiLogin}: the app's OAuth client and where its tokens live. */
 export interface NewApiLoginOptions {
