@@ -193,7 +193,8 @@ describe('faults against a real socket', () => {
     await client.authorize(defined(account).token);
     server.revokeToken(defined(account).token);
     await server.restart();
-    await until(() => defined(client).getSnapshot().status !== 'open');
+    // The close event, not a status: the client can be open again before a poll sees it closed.
+    await until(() => events.some((event) => event.type === 'close'));
     const error = await rejectionOf(client.send({ balance: 1 }));
     expect(isDerivApiError(error) && error.code).toBe('InvalidToken');
     await new Promise((resolve) => setTimeout(resolve, 100));
