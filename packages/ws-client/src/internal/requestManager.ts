@@ -72,7 +72,8 @@ export class RequestManager {
   readonly #inflight = new Map<number, RequestEntry>();
   // Created on first use: a client whose socket is ready before its first request never queues.
   #queue: RequestEntry[] | undefined;
-  readonly #timers: CountedTimers;
+  /** The client's timers (counted for diagnostics), shared with its other parts. */
+  readonly timers: CountedTimers;
   #abortListeners = 0;
   /** Registered and not yet settled. */
   #pending = 0;
@@ -81,7 +82,7 @@ export class RequestManager {
   #sweepAt: number | undefined;
 
   constructor(timers: CountedTimers) {
-    this.#timers = timers;
+    this.timers = timers;
   }
 
   /**
@@ -96,7 +97,7 @@ export class RequestManager {
     const reqId = this.#nextReqId++;
     const frame = encodeFrame(request, reqId);
     let entry!: RequestEntry;
-    const now = this.#timers.now();
+    const now = this.timers.now();
     const timeoutMs = options.timeoutMs;
     const deadline = now + timeoutMs;
     const promise = new Promise<ReplyEnvelope>((resolve, reject) => {
@@ -206,7 +207,7 @@ export class RequestManager {
   #armSweep(now: number, at: number): void {
     this.#cancelSweep?.();
     this.#sweepAt = at;
-    this.#cancelSweep = this.#timers.set(() => {
+    this.#cancelSweep = this.timers.set(() => {
       this.#sweep(at);
     }, at - now);
   }
@@ -222,7 +223,7 @@ export class RequestManager {
     this.#cancelSweep = undefined;
     this.#sweepAt = undefined;
     // The timer waited its whole delay: a wall clock stepped back meanwhile does not stretch it.
-    const now = Math.max(this.#timers.now(), dueAt);
+    const now = Math.max(this.timers.now(), dueAt);
     const expired: RequestEntry[] = [];
     let next = Number.POSITIVE_INFINITY;
     const visit = (entry: RequestEntry): void => {

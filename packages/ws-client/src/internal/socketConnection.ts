@@ -40,8 +40,8 @@ export interface SocketOwner {
   readonly timers: CountedTimers;
   /** Scrubs the client's secrets from close reasons and error causes. */
   readonly secrets: SecretRegistry;
-  /** Listeners currently attached to sockets, for diagnostics. */
-  socketListeners: number;
+  /** `socketListeners`: listeners currently attached to sockets, for diagnostics. */
+  readonly counts: { socketListeners: number };
   socketOpened(connection: SocketConnection): void;
   socketMessage(text: string): void;
   socketEnded(connection: SocketConnection, end: SocketEnd): void;
@@ -112,6 +112,11 @@ export class SocketConnection {
   // Created only when someone waits for it (close()): most sockets never need one.
   #closed: Promise<void> | undefined;
   #resolveClosed: (() => void) | undefined;
+  /**
+   * Open, authorized (or needing no authorization) and serving the queue: the gate the transport
+   * opens on this socket. A new socket starts with its gate shut.
+   */
+  ready = false;
 
   constructor(
     WebSocket: WebSocketConstructorLike,
@@ -158,7 +163,9 @@ export class SocketConnection {
       ];
       for (const [type, listener] of this.#listeners) socket.addEventListener(type, listener);
     }
-    owner.socketListeners += this.#listeners ? this.#listeners.length : EMITTER_LISTENER_COUNT;
+    owner.counts.socketListeners += this.#listeners
+      ? this.#listeners.length
+      : EMITTER_LISTENER_COUNT;
     this.#cancelConnectTimer = owner.timers.set(() => {
       this.#end(
         1006,
@@ -322,7 +329,7 @@ export class SocketConnection {
       socket.on('error', ignoreLateError);
       socket[CONNECTION] = undefined;
     }
-    this.#owner.socketListeners -= listeners ? listeners.length : EMITTER_LISTENER_COUNT;
+    this.#owner.counts.socketListeners -= listeners ? listeners.length : EMITTER_LISTENER_COUNT;
     this.#resolveClosed?.();
   }
 }

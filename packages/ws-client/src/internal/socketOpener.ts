@@ -16,13 +16,13 @@ export interface SocketOpenerHost extends SocketOwner {
   readonly attempt: number;
   /** The installed authorization's own socket URL, if it brings one (one-time URLs). */
   readonly socketUrl: AuthorizationStep['socketUrl'];
-  /** Set while the socket URL is being fetched, so `connect()` does not start a second attempt. */
-  opening: boolean;
+  /** The socket URL is being fetched: `connect()` must not start a second attempt meanwhile. */
+  urlFetchStarted(): void;
   /**
-   * `true` once, when the socket being opened was closed before it existed (a sign-out while its
+   * The fetch ended; `false` when the socket was closed before it existed (a sign-out while its
    * one-time URL was fetched): the fetched URL is then dropped, not opened.
    */
-  takeCancelledOpen(): boolean;
+  urlFetchEnded(): boolean;
   setSnapshot(patch: ConnectionSnapshotPatch): void;
   emit(event: DerivClientEvent): void;
   terminate(error: Error): Promise<void>;
@@ -58,21 +58,19 @@ export function openNextSocket(host: SocketOpenerHost): void {
     createSocket(host, WebSocketCtor, host.options.url);
     return;
   }
-  host.opening = true;
+  host.urlFetchStarted();
   // A user callback: a synchronous throw becomes a rejection like any other failure.
   new Promise<string>((resolve) => {
     resolve(socketUrl({ url: host.options.url }));
   }).then(
     (url) => {
-      host.opening = false;
-      if (host.isTerminal || host.takeCancelledOpen()) return;
+      if (!host.urlFetchEnded() || host.isTerminal) return;
       // Another authorization was installed meanwhile (a switch): this URL is for the old account.
       if (host.socketUrl !== socketUrl) openNextSocket(host);
       else createSocket(host, WebSocketCtor, url);
     },
     (error: unknown) => {
-      host.opening = false;
-      if (host.isTerminal || host.takeCancelledOpen()) return;
+      if (!host.urlFetchEnded() || host.isTerminal) return;
       if (host.socketUrl !== socketUrl) {
         openNextSocket(host);
         return;

@@ -48,13 +48,18 @@ export class Transport
     AuthorizationHost,
     StreamHubHost
 {
+  // At most 15 fields, counting the brand V8 adds for private methods (the test
+  // `objectShapes.test.ts` guards it). V8 sizes a class at its 7th construction from its live
+  // instances; with none alive then (the first clients all closed and collected), later instances
+  // keep their fields out of line, and one whose 16th out-of-line field is private turns into a
+  // dictionary: ~800 B more per connection. So the gate's readiness is the socket's
+  // (`SocketConnection.ready`), the timers are the request manager's, and counters share one object.
   readonly options: ResolvedClientOptions;
-  readonly timers: CountedTimers;
   readonly requests: RequestManager;
   /** Secrets this client has sent, scrubbed from any text from outside. */
   readonly secrets = new SecretRegistry();
-  /** Listeners attached to sockets, for diagnostics (kept up to date by {@link SocketConnection}). */
-  socketListeners = 0;
+  /** Counters for diagnostics; `socketListeners` is kept up to date by {@link SocketConnection}. */
+  readonly counts = { socketListeners: 0, listenerErrors: 0, droppedMessages: 0 };
   readonly #store: SnapshotStore<ConnectionSnapshot>;
   readonly #keepAlive: KeepAlive;
   // Created at the first loss: a healthy client never needs one.
@@ -65,22 +70,17 @@ export class Transport
   #streams: StreamHub | undefined;
   #socket: SocketConnection | undefined;
   #lastSocket: SocketConnection | undefined;
-  #ready = false;
   #everOpened = false;
   #terminal = false;
-  /** See {@link SocketOpenerHost.opening}. */
-  opening = false;
-  /** See {@link SocketOpenerHost.takeCancelledOpen}. */
-  #openCancelled = false;
-  /** User callbacks (`onEvent`, `subscribe` listeners) that threw; swallowed and counted. */
-  #listenerErrors = 0;
-  /** Frames dropped because they could not be understood and named no request. */
-  #droppedMessages = 0;
+  /**
+   * While the next socket's URL is fetched: `fetching` (so `connect()` starts no second attempt),
+   * or `cancelled` when a sign-out came meanwhile (the URL is then dropped, not opened).
+   */
+  #urlFetch: 'fetching' | 'cancelled' | undefined;
 
   constructor(options: ResolvedClientOptions) {
     this.options = options;
-    this.timers = createCountedTimers(options.clock);
-    this.requests = new RequestManager(this.timers);
+    this.requests = new RequestManager(createCountedTimers(options.clock));
     // No `onListenerError` closure held by every client: `subscribe` wraps each listener instead.
     this.#store = new SnapshotStore(IDLE_SNAPSHOT);
     this.#keepAlive = new KeepAlive(this, options);
@@ -100,7 +100,7 @@ export class Transport
       try {
         listener();
       } catch {
-        this.#listenerErrors += 1;
+        this.counts.listenerErrors += 1;
       }
     });
   }
@@ -131,7 +131,10 @@ export class Transport
     return this.#terminal;
   }
   get isReady(): boolean {
-    return this.#ready;
+    return this.#socket?.ready === true;
+  }
+  get timers(): CountedTimers {
+    return this.requests.timers;
   }
   get lastError(): Error | undefined {
     return this.#store.getSnapshot().lastError;
@@ -142,7 +145,7 @@ export class Transport
 
   /** Counts a user callback that threw (a `subscribe` listener of the client or its session). */
   noteListenerError(): void {
-    this.#listenerErrors += 1;
+    this.counts.listenerErrors += 1;
   }
 
   /**
@@ -156,7 +159,7 @@ export class Transport
     try {
       onEvent(event);
     } catch {
-      this.#listenerErrors += 1;
+      this.counts.listenerErrors += 1;
     }
   }
 
@@ -165,11 +168,11 @@ export class Transport
       inflightRequests: this.requests.inflightCount,
       queuedRequests: this.requests.queuedCount,
       timers: this.timers.live,
-      socketListeners: this.socketListeners,
+      socketListeners: this.counts.socketListeners,
       abortListeners: this.requests.abortListenerCount,
       subscribers: this.#store.listenerCount,
-      listenerErrors: this.#listenerErrors,
-      droppedMessages: this.#droppedMessages,
+      listenerErrors: this.counts.listenerErrors,
+      droppedMessages: this.counts.droppedMessages,
       streams: this.#streams?.size ?? 0,
       streamConsumers: this.#streams?.consumers ?? 0,
     };
@@ -200,15 +203,19 @@ export class Transport
   /** Starts connecting when idle; does nothing while connecting, open, waiting to retry or closed. */
   connect(): void {
     // A socket still being opened serves this request, even one a sign-out had cancelled.
-    if (this.opening) this.#openCancelled = false;
-    if (this.#terminal || this.#socket || this.#reconnect?.waiting || this.opening) return;
+    if (this.#urlFetch) this.#urlFetch = 'fetching';
+    if (this.#terminal || this.#socket || this.#reconnect?.waiting || this.#urlFetch) return;
     this.reopen();
   }
 
-  takeCancelledOpen(): boolean {
-    const cancelled = this.#openCancelled;
-    this.#openCancelled = false;
-    return cancelled;
+  urlFetchStarted(): void {
+    this.#urlFetch = 'fetching';
+  }
+
+  urlFetchEnded(): boolean {
+    const wanted = this.#urlFetch === 'fetching';
+    this.#urlFetch = undefined;
+    return wanted;
   }
 
   /** Opens the next socket (see `openNextSocket`). */
@@ -249,9 +256,9 @@ export class Transport
   /** Status `open`, queued requests written in order. */
   openGate(socket: SocketConnection): void {
     if (this.#socket !== socket || !socket.isOpen) return;
-    this.#ready = true;
+    socket.ready = true;
     this.setSnapshot({ status: 'open', attempt: 0, lastError: undefined });
-    this.#reconnect?.ready(() => this.#socket === socket && this.#ready);
+    this.#reconnect?.ready(() => this.#socket === socket && socket.ready);
     this.emit({ type: 'ready' });
     // Streams lost with the last socket come back first, in the order they were opened.
     this.#streams?.ready();
@@ -259,7 +266,7 @@ export class Transport
   }
 
   closeGate(): void {
-    this.#ready = false;
+    if (this.#socket) this.#socket.ready = false;
   }
 
   /** {@link AuthorizationHost}: the authorization was refused on `socket`. */
@@ -279,7 +286,7 @@ export class Transport
   }
 
   dropped(reason: Extract<DerivClientEvent, { type: 'ignored_message' }>['reason']): void {
-    this.#droppedMessages += 1;
+    this.counts.droppedMessages += 1;
     this.emit({ type: 'ignored_message', reason });
   }
 
@@ -301,7 +308,6 @@ export class Transport
 
   #detachSocket(): void {
     this.#socket = undefined;
-    this.#ready = false;
     this.#keepAlive.stop();
   }
 
@@ -335,8 +341,8 @@ export class Transport
     const socket = this.#socket;
     if (!socket) {
       // Signed out while the next socket's URL was being fetched: that URL is not opened.
-      if (this.opening) {
-        this.#openCancelled = true;
+      if (this.#urlFetch) {
+        this.#urlFetch = 'cancelled';
         this.setSnapshot({ status: 'idle', attempt: 0 });
       }
       return;
