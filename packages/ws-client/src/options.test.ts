@@ -62,3 +62,22 @@ describe('resolveClientOptions', () => {
     expect(resolved.WebSocket).toBeUndefined();
   });
 });
+
+describe('resolveClientOptions: the socket URL', () => {
+  it('is rebuilt whenever a setting differs from the client made before, and reused when not', () => {
+    const urlOf = (options: Parameters<typeof resolveClientOptions>[0]): string =>
+      resolveClientOptions(options).url;
+    const local = 'ws://127.0.0.1:9/websockets/v3';
+    expect(urlOf({ appId: 1 })).toBe(buildSocketUrl({ appId: 1 }));
+    expect(urlOf({ appId: 1 })).toBe(buildSocketUrl({ appId: 1 }));
+    expect(urlOf({ appId: '1' })).toBe(buildSocketUrl({ appId: 1 }));
+    expect(urlOf({ appId: 2 })).toContain('app_id=2');
+    expect(urlOf({ appId: 2, endpoint: local })).toBe(`${local}?app_id=2&l=EN&brand=deriv`);
+    expect(urlOf({ appId: 2, endpoint: local, language: 'ES' })).toContain('l=ES&');
+    expect(urlOf({ appId: 2, endpoint: local, language: 'ES', brand: 'x' })).toMatch(/brand=x$/);
+    expect(urlOf({ appId: 2, endpoint: local })).toBe(`${local}?app_id=2&l=EN&brand=deriv`);
+    // An endpoint that cannot be parsed throws every time; it is never remembered.
+    expect(() => urlOf({ appId: 2, endpoint: 'not a url' })).toThrow();
+    expect(() => urlOf({ appId: 2, endpoint: 'not a url' })).toThrow();
+  });
+});

@@ -202,6 +202,15 @@ export function buildSocketUrl(
   return url.toString();
 }
 
+/** The last socket URL built, and from what: clients made with the same settings share one string. */
+let lastSocketUrl: { readonly key: string; readonly url: string } | undefined;
+
+function socketUrlFor(options: CreateDerivClientOptions): string {
+  const key = JSON.stringify([options.appId, options.endpoint, options.language, options.brand]);
+  if (lastSocketUrl?.key !== key) lastSocketUrl = { key, url: buildSocketUrl(options) };
+  return lastSocketUrl.url;
+}
+
 const DEFAULT_KEEP_ALIVE: ResolvedKeepAliveOptions = Object.freeze({
   intervalMs: 30_000,
   timeoutMs: 10_000,
@@ -248,7 +257,7 @@ export function resolveClientOptions(options: CreateDerivClientOptions): Resolve
   if (reconnect && reconnect !== DEFAULT_RECONNECT)
     reconnect.stableAfterMs = checkTimeout('reconnect.stableAfterMs', reconnect.stableAfterMs);
   return {
-    url: buildSocketUrl(options),
+    url: socketUrlFor(options),
     WebSocket: options.WebSocket,
     requestTimeoutMs:
       options.requestTimeoutMs === undefined
