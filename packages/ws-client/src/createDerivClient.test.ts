@@ -156,6 +156,18 @@ describe('createDerivClient', () => {
     expect(client.getSnapshot()).not.toBe(first);
   });
 
+  it('shares one snapshot object between open clients (a fleet holds one, not one each)', async () => {
+    client = connectClient(server);
+    const other = connectClient(server);
+    await Promise.all([client.ping(), other.ping()]);
+    expect(client.getSnapshot()).toEqual({ status: 'open', attempt: 0 });
+    expect(other.getSnapshot()).toBe(client.getSnapshot());
+    expect(Object.isFrozen(client.getSnapshot())).toBe(true);
+    await other.close();
+    expect(other.getSnapshot()).toEqual({ status: 'closed', attempt: 0 });
+    expect(client.getSnapshot().status).toBe('open');
+  });
+
   it('sends nothing after close() and rejects with closed', async () => {
     client = connectClient(server);
     await client.ping();

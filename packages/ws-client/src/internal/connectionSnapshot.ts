@@ -1,7 +1,15 @@
-import type { ConnectionSnapshot } from '../types.js';
+import type { ConnectionSnapshot, ConnectionStatus } from '../types.js';
 
 /** The snapshot of a client that has not connected yet, shared by every such client. */
 export const IDLE_SNAPSHOT: ConnectionSnapshot = Object.freeze({ status: 'idle', attempt: 0 });
+
+/**
+ * Snapshots with no attempt and no error, one per status, shared by every client: a fleet of open
+ * clients holds one `open` snapshot, not one each.
+ */
+const SHARED_SNAPSHOTS: Partial<Record<ConnectionStatus, ConnectionSnapshot>> = {
+  idle: IDLE_SNAPSHOT,
+};
 
 /** A change to a {@link ConnectionSnapshot}; `lastError: undefined` clears the error. */
 export interface ConnectionSnapshotPatch {
@@ -27,6 +35,8 @@ export function nextConnectionSnapshot(
     previous.lastError === lastError
   )
     return previous;
+  if (lastError === undefined && attempt === 0)
+    return (SHARED_SNAPSHOTS[status] ??= Object.freeze({ status, attempt }));
   // Literal shapes, no `delete`: a deleted key would turn the snapshot into a dictionary-mode
   // object several times larger, held by every idle client.
   return Object.freeze(
