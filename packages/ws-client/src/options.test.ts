@@ -61,4 +61,18 @@ describe('resolveClientOptions', () => {
     expect(resolved.queueSize).toBe(100);
     expect(resolved.WebSocket).toBeUndefined();
   });
+
+  it('builds the URL of each client’s own inputs, whatever the client before used', () => {
+    const inputs = [
+      { appId: 1089 },
+      { appId: '1089' },
+      { appId: 1089, endpoint: 'ws://127.0.0.1:9/ws' },
+      { appId: 1089, endpoint: 'ws://127.0.0.1:9/ws', language: 'ES' },
+      { appId: 1089, endpoint: 'ws://127.0.0.1:9/ws', language: 'ES', brand: 'b' },
+      { appId: 1089 },
+    ];
+    for (const input of inputs) expect(resolveClientOptions(input).url).toBe(buildSocketUrl(input));
+    // A bad endpoint still throws after a good one was built.
+    expect(() => resolveClientOptions({ appId: 1089, endpoint: '' })).toThrow(TypeError);
+  });
 });

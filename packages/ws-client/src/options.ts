@@ -202,6 +202,20 @@ export function buildSocketUrl(
   return url.toString();
 }
 
+/** The last URL {@link resolveClientOptions} built, and its inputs as JSON. */
+let lastSocketUrl: [inputs: string, url: string] | undefined;
+
+/**
+ * {@link buildSocketUrl}, reusing the last result for the same inputs: clients of one app share
+ * one endpoint, and parsing and serializing it through `URL` was ~3% of a connection's
+ * instructions (open, authorize, close).
+ */
+function socketUrlOf(options: CreateDerivClientOptions): string {
+  const inputs = JSON.stringify([options.endpoint, options.appId, options.language, options.brand]);
+  if (lastSocketUrl?.[0] !== inputs) lastSocketUrl = [inputs, buildSocketUrl(options)];
+  return lastSocketUrl[1];
+}
+
 const DEFAULT_KEEP_ALIVE: ResolvedKeepAliveOptions = Object.freeze({
   intervalMs: 30_000,
   timeoutMs: 10_000,
@@ -248,7 +262,7 @@ export function resolveClientOptions(options: CreateDerivClientOptions): Resolve
   if (reconnect && reconnect !== DEFAULT_RECONNECT)
     reconnect.stableAfterMs = checkTimeout('reconnect.stableAfterMs', reconnect.stableAfterMs);
   return {
-    url: buildSocketUrl(options),
+    url: socketUrlOf(options),
     WebSocket: options.WebSocket,
     requestTimeoutMs:
       options.requestTimeoutMs === undefined
