@@ -207,7 +207,7 @@ let lastSocketUrl: [inputs: string, url: string] | undefined;
 
 /**
  * {@link buildSocketUrl}, reusing the last result for the same inputs: clients of one app share
- * one endpoint, and parsing and serializing it through `URL` was ~3% of a connection's
+ * one endpoint, and parsing and serializing it through `URL` was ~4% of a connection's
  * instructions (open, authorize, close).
  */
 function socketUrlOf(options: CreateDerivClientOptions): string {
