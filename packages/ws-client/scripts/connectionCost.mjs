@@ -6,9 +6,12 @@
 // connections would not pay) being in both. All runs go in parallel: ~5 minutes on two cores.
 // All at once (the default, the bench's shape), counts move by 10-20% with the machine's load (the
 // batching of replies from the server process changes); compare builds with `--sequential`, and
-// ours with bare within one invocation.
+// ours with bare within one invocation. Even sequential, the totals moved by up to ±12% between
+// runs on a loaded machine (bare 1.80M to 2.04M): whether V8 optimizes or deoptimizes a function
+// again, or a major GC falls, inside the measured connections. The second column leaves out V8's
+// compiler and collector (see JIT_AND_GC); compare builds by it.
 //   node scripts/connectionCost.mjs [--n=300] [--warm=100] [--clients=bare,ours] [--sequential]
-//     [--bundle=name] [--reuse] [--build-only]
+//     [--bundle=name] [--reuse] [--build-only] [--node-flags=--flag,--other-flag]
 // Needs valgrind (`apt-get install valgrind`).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -26,6 +29,7 @@ if (process.argv.includes('--build-only')) process.exit(0);
 const n = Number(flag('n', '300'));
 const warm = flag('warm', '100');
 const clients = flag('clients', 'bare,ours').split(',');
+const nodeFlags = flag('node-flags', '').split(',').filter(Boolean);
 
 /** Total instructions of one run of the client process. */
 async function instructions(client, count) {
@@ -39,6 +43,7 @@ async function instructions(client, count) {
       // No concurrent compiler or GC threads: callgrind serializes threads, and their share would
       // vary from run to run.
       '--single-threaded',
+      ...nodeFlags,
       outfile,
       `--client=${client}`,
       `--n=${count}`,
@@ -48,10 +53,36 @@ async function instructions(client, count) {
     { env: { ...process.env, WS_CLIENT_DIR: packageDir }, maxBuffer: 1 << 26 },
   );
   const total = /^totals: (\d+)/m.exec(readFileSync(out, 'utf8'))?.[1];
-  rmSync(out);
   if (total === undefined) throw new Error(`no totals in ${out}`);
-  return Number(total);
+  const { stdout } = await promisify(execFile)(
+    'callgrind_annotate',
+    ['--inclusive=yes', '--threshold=100', out],
+    { maxBuffer: 1 << 28 },
+  );
+  rmSync(out);
+  // The compiler's and the collector's entry points, inclusive (none calls another much).
+  let jitAndGc = 0;
+  for (const line of stdout.split('\n')) {
+    const match = /^\s*([\d,]+) \([^)]*\)\s+\?\?\?:(.*)$/.exec(line);
+    if (match && JIT_AND_GC.some((name) => match[2].startsWith(name)))
+      jitAndGc += Number(match[1].replaceAll(',', ''));
+  }
+  return { total: Number(total), jitAndGc };
 }
+
+/**
+ * Where V8 compiles (lazy, baseline, optimizing, on-stack replacement) and collects garbage: when a
+ * function is optimized or deoptimized, or a major GC falls, differs between runs (one such event
+ * is 10-50M instructions, 30-150k per connection at n=300), so the counts are also given without
+ * them. JIT and GC per connection still show in the total.
+ */
+const JIT_AND_GC = [
+  'v8::internal::Runtime_CompileLazy(',
+  'v8::internal::Runtime_CompileOptimized(',
+  'v8::internal::Runtime_CompileOptimizedOSR(',
+  'v8::internal::baseline::BaselineBatchCompiler::EnqueueFunction(',
+  'v8::internal::Heap::CollectGarbage(',
+];
 
 const runs = await Promise.all(
   clients.map(async (client) => {
@@ -59,12 +90,22 @@ const runs = await Promise.all(
       instructions(client, n),
       instructions(client, 2 * n),
     ]);
-    return [client, { 'instructions/connection': Math.round((measured - base) / n) }];
+    const perConnection = (field) => Math.round((measured[field] - base[field]) / n);
+    const total = perConnection('total');
+    return [
+      client,
+      {
+        'instructions/connection': total,
+        'without JIT and GC': total - perConnection('jitAndGc'),
+      },
+    ];
   }),
 );
 const results = Object.fromEntries(runs);
 console.table(results);
 if (results.bare && results.ours) {
-  const ratio = results.ours['instructions/connection'] / results.bare['instructions/connection'];
-  console.log(`ours/bare: ${ratio.toFixed(3)}x`);
+  const ratio = (field) => (results.ours[field] / results.bare[field]).toFixed(3);
+  console.log(
+    `ours/bare: ${ratio('instructions/connection')}x (${ratio('without JIT and GC')}x without JIT and GC)`,
+  );
 }
