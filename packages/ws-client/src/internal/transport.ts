@@ -52,7 +52,7 @@ export class Transport
   // `objectShapes.test.ts` guards it). V8 sizes a class at its 7th construction from its live
   // instances; with none alive then (the first clients all closed and collected), later instances
   // keep their fields out of line, and one whose 16th out-of-line field is private turns into a
-  // dictionary: ~800 B more per connection. So the gate's readiness is the socket's
+  // dictionary: ~650 B more per connection. So the gate's readiness is the socket's
   // (`SocketConnection.ready`), the timers are the request manager's, and counters share one object.
   readonly options: ResolvedClientOptions;
   readonly requests: RequestManager;
